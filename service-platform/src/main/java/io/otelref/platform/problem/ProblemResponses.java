@@ -1,0 +1,33 @@
+package io.otelref.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
+/** Builds problem responses, stamping each with the trace id of the request it answers. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(int status, String typeSlug, String title, String detail, List<Problem.FieldError> errors) {
+        return of(status, typeSlug, title, detail, errors, Map.of());
+    }
+
+    public static Response of(int status, String typeSlug, String title, String detail,
+            List<Problem.FieldError> errors, Map<String, String> headers) {
+        Problem problem = new Problem(ProblemTypes.uri(typeSlug), title, status, detail, errors, currentTraceId());
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        headers.forEach(response::header);
+        return response.build();
+    }
+
+    private static String currentTraceId() {
+        SpanContext context = Span.current().getSpanContext();
+        return context.isValid() ? context.getTraceId() : null;
+    }
+}

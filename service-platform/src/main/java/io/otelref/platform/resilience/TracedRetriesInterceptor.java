@@ -1,0 +1,52 @@
+package io.otelref.platform.resilience;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpClientRequestResendCount;
+
+/**
+ * Wraps the whole retry loop of one logical call, so it must run outside SmallRye Fault Tolerance's
+ * interceptor ({@code PLATFORM_AFTER + 10}). It opens a resend counter in the OpenTelemetry context;
+ * the HTTP client instrumentation increments it for every request it sends under that context and
+ * stamps {@code http.request.resend_count} on each attempt after the first.
+ */
+@TracedRetries(dependency = "")
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER)
+public class TracedRetriesInterceptor {
+
+    static final String RETRIES_METRIC = "app.dependency.retries";
+
+    private final MeterRegistry registry;
+
+    TracedRetriesInterceptor(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @AroundInvoke
+    Object countResends(InvocationContext invocation) throws Exception {
+        Context logicalCall = HttpClientRequestResendCount.initialize(Context.current());
+        try (Scope ignored = logicalCall.makeCurrent()) {
+            return invocation.proceed();
+        } finally {
+            int requestsSent = HttpClientRequestResendCount.get(logicalCall);
+            if (requestsSent > 1) {
+                registry.counter(RETRIES_METRIC,
+                        "dependency", bindingOf(invocation).dependency(),
+                        "operation", invocation.getMethod().getName())
+                        .increment(requestsSent - 1);
+            }
+        }
+    }
+
+    private static TracedRetries bindingOf(InvocationContext invocation) {
+        TracedRetries onMethod = invocation.getMethod().getAnnotation(TracedRetries.class);
+        return onMethod != null ? onMethod : invocation.getMethod().getDeclaringClass().getAnnotation(TracedRetries.class);
+    }
+}
