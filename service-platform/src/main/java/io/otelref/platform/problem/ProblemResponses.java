@@ -26,6 +26,12 @@ public final class ProblemResponses {
         return response.build();
     }
 
+    /** The problem document a {@link ProblemException} becomes, e.g. to store it as an idempotent response. */
+    public static Problem problemOf(ProblemException problem) {
+        return new Problem(ProblemTypes.uri(problem.typeSlug()), problem.title(), problem.status(), problem.getMessage(),
+                problem.fieldErrors(), currentTraceId());
+    }
+
     private static String currentTraceId() {
         SpanContext context = Span.current().getSpanContext();
         return context.isValid() ? context.getTraceId() : null;
