@@ -1,0 +1,54 @@
+package io.otelref.invoice.config;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
+
+/**
+ * What the worker can be told at runtime, for the failure scenarios and the tests: an extra delay per
+ * event (a slow worker, so consumer lag builds up) and pausing the consumption of {@code orders.placed}
+ * altogether. Pausing stops fetching, so records wait in Kafka, visible as lag, rather than in memory.
+ */
+@ApplicationScoped
+public class WorkerBehaviour {
+
+    static final String ORDERS_PLACED_CHANNEL = "orders-placed";
+
+    private final ChannelRegistry channels;
+    private volatile Duration processingDelay;
+
+    WorkerBehaviour(ChannelRegistry channels, WorkerConfig config) {
+        this.channels = channels;
+        this.processingDelay = config.processingDelay();
+    }
+
+    public Duration processingDelay() {
+        return processingDelay;
+    }
+
+    public void setProcessingDelay(Duration processingDelay) {
+        if (processingDelay.isNegative()) {
+            throw new IllegalArgumentException("processing delay must not be negative: " + processingDelay);
+        }
+        this.processingDelay = processingDelay;
+    }
+
+    public void pause() {
+        ordersPlaced().pause();
+    }
+
+    public void resume() {
+        ordersPlaced().resume();
+    }
+
+    public boolean isPaused() {
+        return ordersPlaced().isPaused();
+    }
+
+    private PausableChannel ordersPlaced() {
+        return channels.getPausable(ORDERS_PLACED_CHANNEL);
+    }
+}

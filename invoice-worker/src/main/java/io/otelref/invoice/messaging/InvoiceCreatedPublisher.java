@@ -1,0 +1,64 @@
+package io.otelref.invoice.messaging;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.opentelemetry.context.Context;
+import io.otelref.invoice.config.WorkerConfig;
+import io.otelref.platform.events.InvoiceCreated;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** Sends InvoiceCreated to {@code invoices.created}, keyed by order id, and waits until Kafka has acknowledged it. */
+@ApplicationScoped
+public class InvoiceCreatedPublisher {
+
+    private final Emitter<InvoiceCreated> invoicesCreated;
+    private final Duration timeout;
+
+    InvoiceCreatedPublisher(@Channel("invoices-created") Emitter<InvoiceCreated> invoicesCreated, WorkerConfig config) {
+        this.invoicesCreated = invoicesCreated;
+        this.timeout = config.publishTimeout();
+    }
+
+    /** @throws PublishFailedException when Kafka refused the record or did not acknowledge it in time */
+    public void publish(InvoiceCreated event) throws InterruptedException {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Message<InvoiceCreated> message = Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(event.orderId()).build())
+                // The emitter hands the message to another thread; this names the PRODUCER span's parent.
+                .addMetadata(TracingMetadata.withCurrent(Context.current()))
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        invoicesCreated.send(message);
+        try {
+            acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException refused) {
+            throw new PublishFailedException(event, refused.getCause());
+        } catch (TimeoutException notAcknowledged) {
+            throw new PublishFailedException(event, notAcknowledged);
+        }
+    }
+
+    /** Kafka did not take the event; the incoming record is retried, so the invoice is announced later. */
+    public static class PublishFailedException extends RuntimeException {
+        PublishFailedException(InvoiceCreated event, Throwable cause) {
+            super("InvoiceCreated for order " + event.orderId() + " was not acknowledged by Kafka: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.otelref.invoice.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.otelref.invoice.client.BillingClient;
+import io.otelref.invoice.client.BillingRejection;
+import io.otelref.invoice.client.Invoice;
+import io.otelref.invoice.config.WorkerBehaviour;
+import io.otelref.invoice.messaging.InvoiceCreatedPublisher;
+import io.otelref.invoice.messaging.OrderPlacedReader;
+import io.otelref.platform.events.InvoiceCreated;
+import io.otelref.platform.events.OrderPlaced;
+import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.platform.telemetry.SpanErrors;
+
+/**
+ * Invoices the order of one {@code orders.placed} record: billing-service creates (or returns) the
+ * invoice, then InvoiceCreated is published. Processing the same record twice is harmless, because
+ * billing holds at most one invoice per order and the repeated event names the same invoice.
+ *
+ * <p>The span is opened with the Tracer rather than {@code @BusinessSpan} because a worker has no caller
+ * to blame: a record that can never be invoiced is dead-lettered, and that is an ERROR of this span.
+ */
+@ApplicationScoped
+public class OrderInvoicing {
+
+    static final String SPAN_NAME = "worker.invoice_order";
+
+    private final Tracer tracer;
+    private final OrderPlacedReader reader;
+    private final BillingClient billing;
+    private final InvoiceCreatedPublisher publisher;
+    private final WorkerBehaviour behaviour;
+
+    OrderInvoicing(Tracer tracer, OrderPlacedReader reader, BillingClient billing, InvoiceCreatedPublisher publisher,
+            WorkerBehaviour behaviour) {
+        this.tracer = tracer;
+        this.reader = reader;
+        this.billing = billing;
+        this.publisher = publisher;
+        this.behaviour = behaviour;
+    }
+
+    /**
+     * Returns once Kafka has acknowledged the InvoiceCreated event.
+     *
+     * @throws UnprocessableEventException when no later attempt could invoice this record; any other
+     *                                     failure is a dependency's, and a later attempt may succeed
+     */
+    public InvoiceCreated invoice(String payload) throws InterruptedException {
+        Span span = tracer.spanBuilder(SPAN_NAME).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            sleep(behaviour.processingDelay());
+            OrderPlaced order = reader.read(payload);
+            span.setAttribute(AppAttributes.ORDER_ID, order.orderId());
+            span.setAttribute(AppAttributes.ACCOUNT_ID, order.accountId());
+            Invoice invoice = createInvoice(order);
+            span.setAttribute(AppAttributes.INVOICE_ID, invoice.invoiceId());
+            InvoiceCreated created = invoiceCreated(invoice);
+            publisher.publish(created);
+            return created;
+        } catch (UnprocessableEventException unprocessable) {
+            SpanErrors.record(span, unprocessable, unprocessable.errorType());
+            throw unprocessable;
+        } catch (ProblemException problem) {
+            SpanErrors.record(span, problem, problem.typeSlug());
+            throw problem;
+        } catch (RuntimeException failure) {
+            SpanErrors.record(span, failure);
+            throw failure;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Invoice createInvoice(OrderPlaced order) {
+        try {
+            return billing.createInvoice(order.orderId());
+        } catch (BillingRejection rejection) {
+            throw new UnprocessableEventException(rejection.typeSlug(),
+                    BillingClient.DEPENDENCY + " answered " + rejection.status() + " for order " + order.orderId()
+                            + ": " + rejection.getMessage(),
+                    rejection);
+        }
+    }
+
+    /**
+     * The event id is derived from the invoice id, so a repeated event for the same invoice is
+     * recognisably the same event to a consumer that de-duplicates by id.
+     */
+    private static InvoiceCreated invoiceCreated(Invoice invoice) {
+        String eventId = UUID.nameUUIDFromBytes(("invoice-created:" + invoice.invoiceId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new InvoiceCreated(eventId, invoice.orderId(), invoice.invoiceId(), invoice.amount(), invoice.currency(),
+                invoice.createdAt());
+    }
+
+    private static void sleep(Duration delay) throws InterruptedException {
+        if (delay.isPositive()) {
+            Thread.sleep(delay);
+        }
+    }
+}
