@@ -1,0 +1,179 @@
+# shellcheck shell=bash
+# Shared helpers for the infra/ scripts. Source it; it defines functions and sets nothing else:
+#   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Function names start with otelref_ so they do not clash with the sourcing script's own.
+
+# The checkout's root: the parent of the directory holding this file, symlinks resolved.
+otelref_repo_root() {
+  (cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+}
+
+# otelref_log PREFIX MESSAGE... -> "[PREFIX] MESSAGE" on stdout.
+otelref_log() {
+  local prefix=$1
+  shift
+  printf '[%s] %s\n' "$prefix" "$*"
+}
+
+# otelref_die PREFIX MESSAGE... -> "[PREFIX] ERROR: MESSAGE" on stderr, exit 1.
+otelref_die() {
+  local prefix=$1
+  shift
+  printf '[%s] ERROR: %s\n' "$prefix" "$*" >&2
+  exit 1
+}
+
+# The major version of the JDK at $1 (a JAVA_HOME), or nothing if it is not a JDK.
+otelref_jdk_major() {
+  local home=$1 version
+  [[ -x $home/bin/java && -x $home/bin/javac ]] || return 0
+  if [[ -r $home/release ]]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
+  fi
+  if [[ -z ${version:-} ]]; then
+    version=$("$home/bin/java" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }') || true
+  fi
+  version=${version#1.}
+  printf '%s\n' "${version%%[.+-]*}"
+}
+
+# Prints the JAVA_HOME to use: $JAVA_HOME if it is a JDK >= 21, else the newest
+# /usr/lib/jvm/temurin-25*. Returns 1 (printing nothing) if neither exists.
+otelref_find_java_home() {
+  local major candidate
+  if [[ -n ${JAVA_HOME:-} ]]; then
+    major=$(otelref_jdk_major "$JAVA_HOME")
+    if [[ -n $major && $major -ge 21 ]]; then
+      printf '%s\n' "$JAVA_HOME"
+      return 0
+    fi
+  fi
+  for candidate in $(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort -rV); do
+    major=$(otelref_jdk_major "$candidate")
+    if [[ -n $major && $major -ge 21 ]]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# otelref_port_in_use PORT [HOST]: true if something accepts TCP connections there.
+otelref_port_in_use() {
+  local port=$1 host=${2:-127.0.0.1}
+  (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
+}
+
+# otelref_port_owner PORT: who listens on PORT (any address), from `ss -ltnp`, as
+# "NAME (pid N: COMMAND LINE...)" per process, or the raw ss line if it names no process.
+otelref_port_owner() {
+  local line name pid cmdline
+  while IFS= read -r line; do
+    if [[ $line =~ users:\(\(\"([^\"]*)\",pid=([0-9]+) ]]; then
+      name=${BASH_REMATCH[1]}
+      pid=${BASH_REMATCH[2]}
+      cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+      printf '%s (pid %s: %s)\n' "$name" "$pid" "${cmdline:0:160}"
+    else
+      printf '%s\n' "$line" | sed 's/[[:space:]]\{1,\}/ /g'
+    fi
+  done < <(ss -Hltnp "sport = :$1" 2>/dev/null)
+}
+
+# otelref_wait_for_port HOST PORT TIMEOUT_SECONDS [PID]: waits until HOST:PORT accepts a
+# connection. Returns 1 on timeout, 2 as soon as PID (if given) is no longer alive.
+otelref_wait_for_port() {
+  local host=$1 port=$2 pid=${4:-} deadline=$((SECONDS + $3))
+  while ((SECONDS < deadline)); do
+    if otelref_port_in_use "$port" "$host"; then
+      return 0
+    fi
+    if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+      return 2
+    fi
+    sleep 0.3
+  done
+  return 1
+}
+
+# otelref_pid_alive PID: true if a process with that PID exists (zombies count as gone).
+otelref_pid_alive() {
+  local pid=$1 state
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
+  [[ $state != Z ]]
+}
+
+# otelref_read_pid FILE: prints the PID recorded on the first line of FILE, if any.
+otelref_read_pid() {
+  local file=$1 pid=
+  if [[ -r $file ]]; then
+    read -r pid <"$file" || true
+  fi
+  [[ $pid =~ ^[0-9]+$ ]] && printf '%s\n' "$pid"
+  return 0
+}
+
+# otelref_pid_cmdline_has PID STRING: true if the process's command line contains STRING,
+# which guards against a recorded PID that the kernel has since given to another process.
+otelref_pid_cmdline_has() {
+  local pid=$1 needle=$2 cmdline
+  [[ -r /proc/$pid/cmdline ]] || return 1
+  # No `| grep -q`: under pipefail an early grep exit can fail the pipeline with SIGPIPE.
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ $cmdline == *"$needle"* ]]
+}
+
+# otelref_live_pid FILE STRING: prints the PID recorded in FILE if that process is alive and its
+# command line contains STRING; otherwise prints nothing.
+otelref_live_pid() {
+  local pid
+  pid=$(otelref_read_pid "$1")
+  if [[ -n $pid ]] && otelref_pid_alive "$pid" && otelref_pid_cmdline_has "$pid" "$2"; then
+    printf '%s\n' "$pid"
+  fi
+  return 0
+}
+
+# otelref_wait_for_exit PID TIMEOUT_SECONDS: true once PID is gone, false on timeout. A zombie
+# counts as gone, but is given up to 2 s to be reaped, so that pgrep right after a stop is clean.
+otelref_wait_for_exit() {
+  local pid=$1 deadline=$((SECONDS + $2)) reap_deadline
+  while otelref_pid_alive "$pid"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+  reap_deadline=$((SECONDS + 2))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < reap_deadline)); do
+    sleep 0.1
+  done
+  return 0
+}
+
+# otelref_log_tail PREFIX FILE [LINES]: the last lines of a server log on stderr, for failures.
+otelref_log_tail() {
+  local prefix=$1 file=$2 lines=${3:-30}
+  if [[ -r $file ]]; then
+    printf '[%s] last %s lines of %s:\n' "$prefix" "$lines" "$file" >&2
+    tail -n "$lines" "$file" | sed 's/^/    /' >&2
+  else
+    printf '[%s] (no log at %s)\n' "$prefix" "$file" >&2
+  fi
+}
+
+# Milliseconds since the epoch (bash 5's EPOCHREALTIME; date on older shells).
+otelref_now_ms() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then
+    local us=${EPOCHREALTIME/[.,]/}
+    printf '%s\n' $((us / 1000))
+  else
+    date +%s%3N
+  fi
+}
+
+# otelref_since START_MS -> "1.234s" elapsed since START_MS.
+otelref_since() {
+  local ms=$(($(otelref_now_ms) - $1))
+  printf '%d.%03ds\n' $((ms / 1000)) $((ms % 1000))
+}
