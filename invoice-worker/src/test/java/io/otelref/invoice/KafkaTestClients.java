@@ -74,6 +74,9 @@ final class KafkaTestClients {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist; KafkaTopicsResource creates it");
+            }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             // position() resolves the lazy seek now, before the test sends anything.

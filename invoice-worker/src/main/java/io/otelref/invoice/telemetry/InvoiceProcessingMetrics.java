@@ -9,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
 /**
  * {@code app.invoice.processing}: from the moment a record reaches the worker until it is acknowledged
  * or dead-lettered, including billing retries and any wait for a dependency to come back. Queueing in
  * Kafka before that is the consumer lag, exported by the Kafka client metrics.
  */
+@Startup
 @ApplicationScoped
 public class InvoiceProcessingMetrics {
 
@@ -35,7 +37,7 @@ public class InvoiceProcessingMetrics {
 
     InvoiceProcessingMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // Registered up front, so that a dashboard shows a zero rate of dead letters rather than no data.
+        // Registered at startup, so that a dashboard shows a zero rate of dead letters rather than no data.
         for (Outcome outcome : Outcome.values()) {
             timers.put(outcome, Timer.builder(PROCESSING_TIMER)
                     .description("Time from receiving an orders.placed record until it is invoiced or dead-lettered")
