@@ -1,0 +1,44 @@
+package io.otelref.billing.rest;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.otelref.billing.service.PricingService;
+import io.otelref.platform.problem.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+@Path("/api/prices")
+@Tag(name = "Prices")
+@RunOnVirtualThread
+public class PriceResource {
+
+    private final PricingService pricing;
+
+    PriceResource(PricingService pricing) {
+        this.pricing = pricing;
+    }
+
+    @GET
+    @Path("/{sku}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The current unit price of a product")
+    @APIResponse(responseCode = "200", description = "The price",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PriceQuote.class)))
+    @APIResponse(responseCode = "400", description = "sku is not of the form SKU-0001 (validation-failed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No product has this SKU (unknown-sku)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PriceQuote price(@PathParam("sku") @Pattern(regexp = ApiPatterns.SKU, message = "must look like SKU-0001") String sku) {
+        return PriceQuote.of(pricing.priceOf(sku));
+    }
+}
