@@ -37,6 +37,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
+        if (problem.status() >= 500) {
+            LOG.warnf(problem.getCause(), "Answering %d %s: %s", problem.status(), problem.typeSlug(), problem.getMessage());
+        }
         return ProblemResponses.of(problem.status(), problem.typeSlug(), problem.title(), problem.getMessage(),
                 problem.fieldErrors(), problem.headers());
     }
@@ -134,7 +137,8 @@ public class ProblemExceptionMappers {
                     if (node.getIndex() != null) {
                         field.append('[').append(node.getIndex()).append(']');
                     }
-                    if (node.getName() != null) {
+                    // A container element is named "<list element>"; its index above already says which one.
+                    if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         if (!field.isEmpty()) {
                             field.append('.');
                         }

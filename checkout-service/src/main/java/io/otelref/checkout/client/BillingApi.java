@@ -1,0 +1,22 @@
+package io.otelref.checkout.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** billing-service's HTTP API as checkout uses it. Failures are translated by {@link BillingClient}. */
+@RegisterRestClient(configKey = "billing")
+@Path("/api")
+public interface BillingApi {
+
+    @GET
+    @Path("/prices/{sku}")
+    PriceQuote price(@PathParam("sku") String sku);
+
+    @POST
+    @Path("/payments/authorizations")
+    PaymentAuthorization authorize(AuthorizationRequest request);
+}

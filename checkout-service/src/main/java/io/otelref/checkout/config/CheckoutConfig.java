@@ -1,0 +1,56 @@
+package io.otelref.checkout.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tuning of the checkout path; every key is documented in docs/services/checkout-service.md. */
+@ConfigMapping(prefix = "checkout")
+public interface CheckoutConfig {
+
+    Pricing pricing();
+
+    Outbox outbox();
+
+    Idempotency idempotency();
+
+    interface Pricing {
+
+        /** How many SKUs of one order are priced in parallel: the width of the fan-out seen in a trace. */
+        @WithDefault("4")
+        @Min(1)
+        @Max(64)
+        int maxConcurrency();
+    }
+
+    interface Outbox {
+
+        /** How often the relay looks for unpublished events: the floor of the Kafka hop's latency. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** Most events published per poll. */
+        @WithDefault("50")
+        @Min(1)
+        int batchSize();
+
+        /** How long a poll may wait for Kafka to acknowledge one event before leaving it for the next poll. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** How long a claimed batch stays reserved for one relay, so two replicas never publish it at once. */
+        @WithDefault("60s")
+        Duration lease();
+    }
+
+    interface Idempotency {
+
+        /** After this, a request still marked in progress is presumed dead and its key may be claimed again. */
+        @WithDefault("30s")
+        Duration inProgressTimeout();
+    }
+}

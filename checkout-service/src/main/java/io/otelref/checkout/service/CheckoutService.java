@@ -1,0 +1,116 @@
+package io.otelref.checkout.service;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.otelref.checkout.client.PriceQuote;
+import io.otelref.checkout.rest.CheckoutRequest;
+import io.otelref.checkout.rest.OrderResponse;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
+import io.otelref.checkout.telemetry.CheckoutMetrics.Outcome;
+import io.otelref.platform.problem.Problem;
+import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.problem.ProblemResponses;
+import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.platform.telemetry.BusinessSpan;
+
+/**
+ * The checkout path: claim the Idempotency-Key, price the items (fan-out), authorize the payment,
+ * then store order and outbox event together. Nothing is stored until billing has said yes, so a
+ * rejected or failed checkout leaves no partial order behind.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    private final IdempotencyService idempotency;
+    private final PricingService pricing;
+    private final PaymentService payments;
+    private final OrderPlacement placement;
+    private final CheckoutMetrics metrics;
+    private final ObjectMapper json;
+
+    CheckoutService(IdempotencyService idempotency, PricingService pricing, PaymentService payments,
+            OrderPlacement placement, CheckoutMetrics metrics, ObjectMapper json) {
+        this.idempotency = idempotency;
+        this.pricing = pricing;
+        this.payments = payments;
+        this.placement = placement;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    @BusinessSpan("checkout.place_order")
+    public CheckoutResult placeOrder(CheckoutRequest request, Optional<String> idempotencyKey) {
+        Timer.Sample timing = metrics.startCheckout();
+        Outcome outcome = Outcome.FAILED;
+        try {
+            CheckoutResult result = execute(request, idempotencyKey);
+            outcome = result.replayed() ? Outcome.REPLAYED : Outcome.PLACED;
+            return result;
+        } catch (ProblemException problem) {
+            outcome = outcomeOf(problem);
+            throw problem;
+        } catch (FaultToleranceException unavailable) {
+            outcome = Outcome.UNAVAILABLE;
+            throw unavailable;
+        } finally {
+            metrics.endCheckout(timing, outcome);
+        }
+    }
+
+    private CheckoutResult execute(CheckoutRequest request, Optional<String> idempotencyKey) {
+        Span span = Span.current().setAttribute(AppAttributes.ACCOUNT_ID, request.accountId());
+        IdempotencyClaim claim = idempotency.claim(idempotencyKey, request);
+        span.setAttribute(AppAttributes.ORDER_ID, claim.orderId().toString());
+        if (claim.replay().isPresent()) {
+            span.setAttribute(AppAttributes.IDEMPOTENT_REPLAY, true);
+            return claim.replay().get();
+        }
+        try {
+            Map<String, PriceQuote> quotes = pricing.quote(request.items());
+            PricedOrder priced = PricedOrder.of(claim.orderId(), request, quotes);
+            payments.authorize(priced);
+            OrderResponse order = placement.store(priced, claim);
+            return new CheckoutResult(201, "application/json", order, order.orderId(), false);
+        } catch (ProblemException problem) {
+            if (problem.status() < 500) {
+                // A retry with the same key would get the same answer: keep it, as for a success.
+                idempotency.complete(claim, problem.status(), Problem.MEDIA_TYPE, toJson(ProblemResponses.problemOf(problem)));
+            } else {
+                idempotency.release(claim);
+            }
+            throw problem;
+        } catch (RuntimeException failure) {
+            idempotency.release(claim);
+            throw failure;
+        }
+    }
+
+    private static Outcome outcomeOf(ProblemException problem) {
+        if (problem.status() == 402) {
+            return Outcome.DECLINED;
+        }
+        if (problem instanceof DependencyUnavailableException) {
+            return Outcome.UNAVAILABLE;
+        }
+        return problem.status() < 500 ? Outcome.REJECTED : Outcome.FAILED;
+    }
+
+    private String toJson(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException unserializable) {
+            throw new IllegalStateException("problem cannot be written as JSON", unserializable);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.otelref.checkout.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.otelref.checkout.domain.CustomerOrder;
+import io.otelref.checkout.repository.OrderRepository;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
+import io.otelref.platform.events.InvoiceCreated;
+
+/** Applies an {@code invoices.created} event to its order, once, however often it is delivered. */
+@ApplicationScoped
+public class OrderInvoicing {
+
+    private final OrderRepository orders;
+    private final CheckoutMetrics metrics;
+
+    OrderInvoicing(OrderRepository orders, CheckoutMetrics metrics) {
+        this.orders = orders;
+        this.metrics = metrics;
+    }
+
+    /** @throws UnknownOrderException when no such order exists here; the event is dead-lettered */
+    @Transactional
+    public void recordInvoice(InvoiceCreated event) {
+        CustomerOrder order = orders.findById(UUID.fromString(event.orderId()));
+        if (order == null) {
+            throw new UnknownOrderException(event.orderId());
+        }
+        Instant now = Instant.now();
+        if (order.markInvoiced(UUID.fromString(event.invoiceId()), now)) {
+            metrics.orderInvoiced(Duration.between(order.createdAt, now));
+        }
+    }
+
+    public static class UnknownOrderException extends RuntimeException {
+        UnknownOrderException(String orderId) {
+            super("no order " + orderId + " in checkout-service");
+        }
+    }
+}

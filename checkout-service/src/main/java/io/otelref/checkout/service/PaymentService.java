@@ -1,0 +1,49 @@
+package io.otelref.checkout.service;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.Span;
+import io.otelref.checkout.client.AuthorizationRequest;
+import io.otelref.checkout.client.BillingClient;
+import io.otelref.checkout.client.BillingRejection;
+import io.otelref.platform.problem.Problem;
+import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.telemetry.AppAttributes;
+
+/** Asks billing to authorize the order's total and turns billing's refusals into answers for our caller. */
+@ApplicationScoped
+public class PaymentService {
+
+    private final BillingClient billing;
+
+    PaymentService(BillingClient billing) {
+        this.billing = billing;
+    }
+
+    public void authorize(PricedOrder order) {
+        try {
+            billing.authorize(new AuthorizationRequest(order.orderId(), order.accountId(), order.total(), order.currency()));
+            Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "authorized");
+        } catch (BillingRejection rejection) {
+            throw answerFor(rejection);
+        }
+    }
+
+    private static RuntimeException answerFor(BillingRejection rejection) {
+        return switch (rejection.status()) {
+            case 402 -> {
+                Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "declined");
+                yield new ProblemException(402, "payment-declined", "The payment was declined", rejection.getMessage(),
+                        List.of(), Map.of(), rejection);
+            }
+            case 404 -> ProblemException.forField(422, "unknown-account", "The account does not exist", "accountId",
+                    "is not a known account");
+            case 409 -> new ProblemException(409, "order-conflict", "The order conflicts with an earlier payment",
+                    rejection.getMessage(), List.of(), Map.of(), rejection);
+            default -> rejection;
+        };
+    }
+}

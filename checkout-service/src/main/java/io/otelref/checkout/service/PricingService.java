@@ -1,0 +1,103 @@
+package io.otelref.checkout.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.otelref.checkout.client.BillingClient;
+import io.otelref.checkout.client.BillingRejection;
+import io.otelref.checkout.client.PriceQuote;
+import io.otelref.checkout.config.CheckoutConfig;
+import io.otelref.checkout.rest.CheckoutRequest;
+import io.otelref.platform.problem.Problem;
+import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.platform.telemetry.BusinessSpan;
+
+/**
+ * Prices the distinct SKUs of an order with parallel calls to billing, at most
+ * {@code checkout.pricing.max-concurrency} at a time. In a trace the pricing CLIENT spans are
+ * siblings under {@code checkout.price_items} that overlap in time; with a concurrency of 1 they
+ * line up one after another, which is how a serial fan-out looks.
+ */
+@ApplicationScoped
+public class PricingService {
+
+    private final BillingClient billing;
+    private final CheckoutConfig config;
+
+    PricingService(BillingClient billing, CheckoutConfig config) {
+        this.billing = billing;
+        this.config = config;
+    }
+
+    @BusinessSpan("checkout.price_items")
+    public Map<String, PriceQuote> quote(List<CheckoutRequest.Item> items) {
+        Map<String, Integer> firstLineOfSku = new LinkedHashMap<>();
+        for (int line = 0; line < items.size(); line++) {
+            firstLineOfSku.putIfAbsent(items.get(line).sku(), line);
+        }
+        Span.current().setAttribute(AppAttributes.ORDER_SKU_COUNT, (long) firstLineOfSku.size());
+
+        Map<String, Future<PriceQuote>> pending = new LinkedHashMap<>();
+        Semaphore inFlight = new Semaphore(config.pricing().maxConcurrency());
+        // Threads do not inherit the OpenTelemetry context: wrapping the executor makes each pricing
+        // call a child of this span instead of the root of a trace of its own.
+        try (ExecutorService executor = Context.taskWrapping(Executors.newVirtualThreadPerTaskExecutor())) {
+            for (String sku : firstLineOfSku.keySet()) {
+                pending.put(sku, executor.submit(() -> priceWithin(inFlight, sku)));
+            }
+        }
+        return collect(pending, firstLineOfSku);
+    }
+
+    private PriceQuote priceWithin(Semaphore inFlight, String sku) {
+        inFlight.acquireUninterruptibly();
+        try {
+            return billing.priceOf(sku);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /**
+     * Every unknown SKU is reported at once, each naming its line. A failure of billing itself
+     * outranks them: answers from a dependency that is failing are not worth reporting.
+     */
+    private static Map<String, PriceQuote> collect(Map<String, Future<PriceQuote>> pending,
+            Map<String, Integer> firstLineOfSku) {
+        Map<String, PriceQuote> quotes = new LinkedHashMap<>();
+        List<Problem.FieldError> unknownSkus = new ArrayList<>();
+        RuntimeException dependencyFailure = null;
+        for (Map.Entry<String, Future<PriceQuote>> entry : pending.entrySet()) {
+            Future<PriceQuote> quote = entry.getValue();
+            if (quote.state() == Future.State.SUCCESS) {
+                quotes.put(entry.getKey(), quote.resultNow());
+            } else if (quote.exceptionNow() instanceof BillingRejection rejection && rejection.status() == 404) {
+                unknownSkus.add(new Problem.FieldError("items[" + firstLineOfSku.get(entry.getKey()) + "].sku",
+                        entry.getKey() + " is not a known product"));
+            } else if (dependencyFailure == null) {
+                dependencyFailure = quote.exceptionNow() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(quote.exceptionNow());
+            }
+        }
+        if (dependencyFailure != null) {
+            throw dependencyFailure;
+        }
+        if (!unknownSkus.isEmpty()) {
+            throw new ProblemException(422, "unknown-sku", "The order names unknown products",
+                    unknownSkus.size() == 1 ? unknownSkus.getFirst().message() : unknownSkus.size() + " products are unknown",
+                    unknownSkus, Map.of(), null);
+        }
+        return quotes;
+    }
+}
