@@ -27,6 +27,7 @@ import io.otelref.billing.simulation.CaptureLedger;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -38,9 +39,13 @@ class InvoiceResourceTest {
     @Inject
     CaptureLedger ledger;
 
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
     @AfterEach
     void resetSimulation() {
         simulation.reset();
+        circuitBreakers.resetAll();
     }
 
     @Test
@@ -93,6 +98,22 @@ class InvoiceResourceTest {
                 .statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].gatewayReference", equalTo(ledger.find(orderId.toString()).orElseThrow().capture().captureReference()));
+    }
+
+    @Test
+    void aGatewayThatStaysDownLeavesTheOrderUninvoicedUntilARetrySucceeds() {
+        UUID orderId = authorizedOrder("acc-0204", "12.00");
+        simulation.change(simulation.behaviour().withErrorRate(1.0));
+
+        createInvoice(orderId).then()
+                .statusCode(503)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .body("type", endsWith("/dependency-unavailable"));
+        request().queryParam("orderId", orderId.toString()).get("/api/invoices").then().body("", empty());
+
+        simulation.reset();
+        createInvoice(orderId).then().statusCode(201);
     }
 
     @Test
