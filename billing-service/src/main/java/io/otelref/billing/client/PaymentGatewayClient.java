@@ -13,6 +13,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.platform.resilience.DownstreamFailures;
+import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.resilience.TracedRetries;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
@@ -39,12 +41,12 @@ public class PaymentGatewayClient {
     @Retry(maxRetries = 3, delay = 50, jitter = 25, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.SECONDS)
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public GatewayAuthorization authorize(GatewayAuthorizationRequest request) {
         try {
             return api.authorize(request);
         } catch (WebApplicationException | ProcessingException failure) {
-            throw translate(failure);
+            throw DownstreamFailures.translate(DEPENDENCY, failure);
         }
     }
 
@@ -56,23 +58,12 @@ public class PaymentGatewayClient {
     @Retry(maxRetries = 3, delay = 50, jitter = 25, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.SECONDS)
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public GatewayCapture capture(String idempotencyKey, GatewayCaptureRequest request) {
         try {
             return api.capture(idempotencyKey, request);
         } catch (WebApplicationException | ProcessingException failure) {
-            throw translate(failure);
+            throw DownstreamFailures.translate(DEPENDENCY, failure);
         }
-    }
-
-    /** A 4xx from the gateway means we sent a wrong request: a defect that no retry can fix. */
-    private static RuntimeException translate(RuntimeException failure) {
-        if (failure instanceof WebApplicationException rejected) {
-            int status = rejected.getResponse().getStatus();
-            if (status < 500 && status != 429) {
-                return new IllegalStateException("the payment gateway rejected our request with " + status, failure);
-            }
-        }
-        return new DependencyUnavailableException(DEPENDENCY, failure);
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import io.opentelemetry.api.trace.Span;
 import io.otelref.billing.client.GatewayCapture;
@@ -17,7 +16,6 @@ import io.otelref.billing.domain.PaymentAuthorization;
 import io.otelref.billing.repository.InvoiceRepository;
 import io.otelref.billing.repository.PaymentAuthorizationRepository;
 import io.otelref.billing.repository.UniqueConstraint;
-import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,11 +83,7 @@ public class InvoiceService {
     }
 
     private GatewayCapture captureAtGateway(PaymentAuthorization authorization) {
-        try {
-            return gateway.capture(authorization.orderId.toString(),
-                    new GatewayCaptureRequest(authorization.gatewayReference, authorization.amount, authorization.currency));
-        } catch (FaultToleranceException exhausted) {
-            throw new DependencyUnavailableException(PaymentGatewayClient.DEPENDENCY, exhausted);
-        }
+        return gateway.capture(authorization.orderId.toString(),
+                new GatewayCaptureRequest(authorization.gatewayReference, authorization.amount, authorization.currency));
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import io.opentelemetry.api.trace.Span;
 import io.otelref.billing.client.GatewayAuthorization;
@@ -21,7 +20,6 @@ import io.otelref.billing.domain.PaymentAuthorization;
 import io.otelref.billing.repository.AccountRepository;
 import io.otelref.billing.repository.PaymentAuthorizationRepository;
 import io.otelref.billing.repository.UniqueConstraint;
-import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -175,11 +173,7 @@ public class PaymentAuthorizationService {
     }
 
     private GatewayAuthorization approveAtGateway(AuthorizationCommand command) {
-        try {
-            return gateway.authorize(new GatewayAuthorizationRequest(command.orderId().toString(), command.accountId(),
-                    command.amount(), command.currency()));
-        } catch (FaultToleranceException exhausted) {
-            throw new DependencyUnavailableException(PaymentGatewayClient.DEPENDENCY, exhausted);
-        }
+        return gateway.authorize(new GatewayAuthorizationRequest(command.orderId().toString(), command.accountId(),
+                command.amount(), command.currency()));
     }
 }

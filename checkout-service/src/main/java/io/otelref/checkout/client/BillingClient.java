@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -13,8 +12,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.otelref.platform.problem.Problem;
 import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.platform.resilience.DownstreamFailures;
+import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.resilience.TracedRetries;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
@@ -40,12 +40,12 @@ public class BillingClient {
     @Retry(maxRetries = 3, delay = 50, jitter = 25, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.SECONDS)
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = BillingRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public PriceQuote priceOf(String sku) {
         try {
             return api.price(sku);
         } catch (WebApplicationException | ProcessingException failure) {
-            throw translate(failure);
+            throw DownstreamFailures.translate(DEPENDENCY, failure);
         }
     }
 
@@ -54,39 +54,12 @@ public class BillingClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
     @Timeout(3000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = BillingRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public PaymentAuthorization authorize(AuthorizationRequest request) {
         try {
             return api.authorize(request);
         } catch (WebApplicationException | ProcessingException failure) {
-            throw translate(failure);
+            throw DownstreamFailures.translate(DEPENDENCY, failure);
         }
-    }
-
-    private static RuntimeException translate(RuntimeException failure) {
-        if (!(failure instanceof WebApplicationException rejected)) {
-            return new DependencyUnavailableException(DEPENDENCY, failure);
-        }
-        Response response = rejected.getResponse();
-        int status = response.getStatus();
-        if (status >= 500 || status == 429) {
-            return new DependencyUnavailableException(DEPENDENCY, failure);
-        }
-        Problem problem = readProblem(response);
-        String type = problem == null || problem.type() == null ? "http-" + status : lastSegment(problem.type().toString());
-        String detail = problem == null || problem.detail() == null ? "billing-service answered " + status : problem.detail();
-        return new BillingRejection(status, type, detail);
-    }
-
-    private static Problem readProblem(Response response) {
-        try {
-            return response.readEntity(Problem.class);
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static String lastSegment(String uri) {
-        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 }

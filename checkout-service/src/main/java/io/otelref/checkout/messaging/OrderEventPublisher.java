@@ -1,18 +1,15 @@
 package io.otelref.checkout.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.telemetry.OutboxTraceContext;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -20,39 +17,24 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class OrderEventPublisher {
 
-    private final Emitter<String> ordersPlaced;
+    private final MutinyEmitter<String> ordersPlaced;
 
-    OrderEventPublisher(@Channel("orders-placed") Emitter<String> ordersPlaced) {
+    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced) {
         this.ordersPlaced = ordersPlaced;
     }
 
     /** @throws PublishFailedException when Kafka refused the record or did not acknowledge it in time */
     public void publish(OutboxEvent event, Duration timeout) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(event.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
                         .withTopic(event.topic)
                         .withKey(event.eventKey)
                         .build())
                 // The PRODUCER span takes this as its parent: the request that stored the row.
-                .addMetadata(TracingMetadata.withCurrent(OutboxTraceContext.restore(event.traceparent, event.tracestate)))
-                .withAck(() -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        ordersPlaced.send(message);
+                .addMetadata(TracingMetadata.withCurrent(OutboxTraceContext.restore(event.traceparent, event.tracestate)));
         try {
-            acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException refused) {
-            throw new PublishFailedException(event, refused.getCause());
-        } catch (java.util.concurrent.TimeoutException | InterruptedException notAcknowledged) {
-            if (notAcknowledged instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            ordersPlaced.sendMessage(message).await().atMost(timeout);
+        } catch (RuntimeException notAcknowledged) {
             throw new PublishFailedException(event, notAcknowledged);
         }
     }

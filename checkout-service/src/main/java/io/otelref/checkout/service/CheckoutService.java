@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -60,9 +58,6 @@ public class CheckoutService {
         } catch (ProblemException problem) {
             outcome = outcomeOf(problem);
             throw problem;
-        } catch (FaultToleranceException unavailable) {
-            outcome = Outcome.UNAVAILABLE;
-            throw unavailable;
         } finally {
             metrics.endCheckout(timing, outcome);
         }

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.api.trace.Span;
 import io.otelref.checkout.client.AuthorizationRequest;
 import io.otelref.checkout.client.BillingClient;
-import io.otelref.checkout.client.BillingRejection;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.telemetry.AppAttributes;
 
 /** Asks billing to authorize the order's total and turns billing's refusals into answers for our caller. */
@@ -27,12 +27,12 @@ public class PaymentService {
         try {
             billing.authorize(new AuthorizationRequest(order.orderId(), order.accountId(), order.total(), order.currency()));
             Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "authorized");
-        } catch (BillingRejection rejection) {
+        } catch (DownstreamRejection rejection) {
             throw answerFor(rejection);
         }
     }
 
-    private static RuntimeException answerFor(BillingRejection rejection) {
+    private static RuntimeException answerFor(DownstreamRejection rejection) {
         return switch (rejection.status()) {
             case 402 -> {
                 Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "declined");

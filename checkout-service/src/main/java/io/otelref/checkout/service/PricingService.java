@@ -14,12 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.otelref.checkout.client.BillingClient;
-import io.otelref.checkout.client.BillingRejection;
 import io.otelref.checkout.client.PriceQuote;
 import io.otelref.checkout.config.CheckoutConfig;
 import io.otelref.checkout.rest.CheckoutRequest;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 
@@ -82,7 +82,7 @@ public class PricingService {
             Future<PriceQuote> quote = entry.getValue();
             if (quote.state() == Future.State.SUCCESS) {
                 quotes.put(entry.getKey(), quote.resultNow());
-            } else if (quote.exceptionNow() instanceof BillingRejection rejection && rejection.status() == 404) {
+            } else if (quote.exceptionNow() instanceof DownstreamRejection rejection && rejection.status() == 404) {
                 unknownSkus.add(new Problem.FieldError("items[" + firstLineOfSku.get(entry.getKey()) + "].sku",
                         entry.getKey() + " is not a known product"));
             } else if (dependencyFailure == null) {

@@ -1,20 +1,16 @@
 package io.otelref.invoice.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.opentelemetry.context.Context;
 import io.otelref.invoice.config.WorkerConfig;
 import io.otelref.platform.events.InvoiceCreated;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -22,35 +18,23 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class InvoiceCreatedPublisher {
 
-    private final Emitter<InvoiceCreated> invoicesCreated;
+    private final MutinyEmitter<InvoiceCreated> invoicesCreated;
     private final Duration timeout;
 
-    InvoiceCreatedPublisher(@Channel("invoices-created") Emitter<InvoiceCreated> invoicesCreated, WorkerConfig config) {
+    InvoiceCreatedPublisher(@Channel("invoices-created") MutinyEmitter<InvoiceCreated> invoicesCreated, WorkerConfig config) {
         this.invoicesCreated = invoicesCreated;
         this.timeout = config.publishTimeout();
     }
 
     /** @throws PublishFailedException when Kafka refused the record or did not acknowledge it in time */
-    public void publish(InvoiceCreated event) throws InterruptedException {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    public void publish(InvoiceCreated event) {
         Message<InvoiceCreated> message = Message.of(event)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(event.orderId()).build())
                 // The emitter hands the message to another thread; this names the PRODUCER span's parent.
-                .addMetadata(TracingMetadata.withCurrent(Context.current()))
-                .withAck(() -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        invoicesCreated.send(message);
+                .addMetadata(TracingMetadata.withCurrent(Context.current()));
         try {
-            acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException refused) {
-            throw new PublishFailedException(event, refused.getCause());
-        } catch (TimeoutException notAcknowledged) {
+            invoicesCreated.sendMessage(message).await().atMost(timeout);
+        } catch (RuntimeException notAcknowledged) {
             throw new PublishFailedException(event, notAcknowledged);
         }
     }

@@ -10,7 +10,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.otelref.invoice.client.BillingClient;
-import io.otelref.invoice.client.BillingRejection;
 import io.otelref.invoice.client.Invoice;
 import io.otelref.invoice.config.WorkerBehaviour;
 import io.otelref.invoice.messaging.InvoiceCreatedPublisher;
@@ -18,6 +17,7 @@ import io.otelref.invoice.messaging.OrderPlacedReader;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.events.OrderPlaced;
 import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.SpanErrors;
 
@@ -84,7 +84,7 @@ public class OrderInvoicing {
     private Invoice createInvoice(OrderPlaced order) {
         try {
             return billing.createInvoice(order.orderId());
-        } catch (BillingRejection rejection) {
+        } catch (DownstreamRejection rejection) {
             throw new UnprocessableEventException(rejection.typeSlug(),
                     BillingClient.DEPENDENCY + " answered " + rejection.status() + " for order " + order.orderId()
                             + ": " + rejection.getMessage(),

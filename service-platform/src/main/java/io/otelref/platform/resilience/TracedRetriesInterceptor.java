@@ -5,6 +5,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -14,7 +16,9 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpClientRequestResend
  * Wraps the whole retry loop of one logical call, so it must run outside SmallRye Fault Tolerance's
  * interceptor ({@code PLATFORM_AFTER + 10}). It opens a resend counter in the OpenTelemetry context;
  * the HTTP client instrumentation increments it for every request it sends under that context and
- * stamps {@code http.request.resend_count} on each attempt after the first.
+ * stamps {@code http.request.resend_count} on each attempt after the first. When fault tolerance
+ * gives up (a timeout, an open circuit), the caller gets a {@link DependencyUnavailableException}
+ * naming the dependency, like any other failure that a later attempt might fix.
  */
 @TracedRetries(dependency = "")
 @Interceptor
@@ -34,6 +38,8 @@ public class TracedRetriesInterceptor {
         Context logicalCall = HttpClientRequestResendCount.initialize(Context.current());
         try (Scope ignored = logicalCall.makeCurrent()) {
             return invocation.proceed();
+        } catch (FaultToleranceException gaveUp) {
+            throw new DependencyUnavailableException(bindingOf(invocation).dependency(), gaveUp);
         } finally {
             int requestsSent = HttpClientRequestResendCount.get(logicalCall);
             if (requestsSent > 1) {
