@@ -29,8 +29,8 @@ public interface CheckoutConfig {
 
     interface Outbox {
 
-        /** How often the relay looks for unpublished events: the floor of the Kafka hop's latency. */
-        @WithDefault("200ms")
+        /** How often the relay looks for events left behind; a committed order triggers it at once anyway. */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Most events published per poll. */

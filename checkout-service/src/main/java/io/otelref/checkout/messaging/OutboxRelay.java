@@ -2,8 +2,12 @@ package io.otelref.checkout.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -18,6 +22,9 @@ import io.quarkus.scheduler.Scheduled;
  * Publishes outbox rows to Kafka in the order they were written, at least once. While Kafka is down
  * the rows simply wait (and {@code app.outbox.backlog} grows); checkout keeps accepting orders.
  * Each database step is its own short transaction: no lock is held while waiting for Kafka.
+ *
+ * <p>A committed order nudges the relay at once, so the Kafka hop costs milliseconds; the poll every
+ * {@code checkout.outbox.poll-interval} is the safety net for events whose first send failed.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -29,6 +36,8 @@ public class OutboxRelay {
     private final OrderEventPublisher publisher;
     private final CheckoutConfig config;
     private final CheckoutMetrics metrics;
+    private final ReentrantLock relaying = new ReentrantLock();
+    private final AtomicBoolean lookAgain = new AtomicBoolean();
 
     OutboxRelay(OutboxRepository outbox, OrderEventPublisher publisher, CheckoutConfig config, CheckoutMetrics metrics) {
         this.outbox = outbox;
@@ -37,8 +46,28 @@ public class OutboxRelay {
         this.metrics = metrics;
     }
 
+    void onEventStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEventStored stored) {
+        Thread.ofVirtual().name("outbox-nudge").start(this::publishPending);
+    }
+
     @Scheduled(every = "${checkout.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
+        // One relay pass at a time; a nudge arriving meanwhile makes the running pass look again.
+        if (!relaying.tryLock()) {
+            lookAgain.set(true);
+            return;
+        }
+        try {
+            do {
+                lookAgain.set(false);
+                publishOneBatch();
+            } while (lookAgain.get());
+        } finally {
+            relaying.unlock();
+        }
+    }
+
+    private void publishOneBatch() {
         Instant now = Instant.now();
         List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> outbox.leaseOldestPending(
                 config.outbox().batchSize(), now, now.plus(config.outbox().lease())));

@@ -3,6 +3,7 @@ package io.otelref.checkout.messaging;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -20,10 +21,12 @@ public class OutboxWriter {
 
     private final OutboxRepository outbox;
     private final ObjectMapper json;
+    private final Event<OutboxEventStored> stored;
 
-    OutboxWriter(OutboxRepository outbox, ObjectMapper json) {
+    OutboxWriter(OutboxRepository outbox, ObjectMapper json, Event<OutboxEventStored> stored) {
         this.outbox = outbox;
         this.json = json;
+        this.stored = stored;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -37,6 +40,7 @@ public class OutboxWriter {
         row.tracestate = trace.tracestate();
         row.createdAt = Instant.now();
         outbox.persist(row);
+        stored.fire(new OutboxEventStored());
     }
 
     private String toJson(Object event) {
