@@ -1,0 +1,46 @@
+package io.otelref.checkout;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.otelref.checkout.stub.BillingStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What Prometheus gets when it scrapes: OpenMetrics, so that histogram buckets carry trace ids. */
+@QuarkusTest
+class MetricsEndpointTest {
+
+    /** The Accept header Prometheus sends: OpenMetrics first, plain text as a fallback. */
+    private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
+            + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    @Inject
+    BillingStub billing;
+
+    @Test
+    void prometheusGetsOpenMetricsWithAnExemplarOnTheCheckoutHistogram() {
+        billing.reset();
+        billing.priceLatency = Duration.ZERO;
+        String traceId = CheckoutTracingTest.randomHex(16);
+        given().contentType("application/json")
+                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .body("{\"accountId\":\"acc-0400\",\"items\":[{\"sku\":\"SKU-0040\",\"quantity\":1}]}")
+                .post("/api/checkout")
+                .then().statusCode(201);
+
+        given().header("Accept", PROMETHEUS_ACCEPT)
+                .get("/q/metrics")
+                .then().statusCode(200)
+                .contentType(startsWith("application/openmetrics-text"))
+                .body(containsString("trace_id=\"" + traceId + "\""))
+                .body(matchesPattern("(?s).*app_checkout_duration_seconds_bucket\\{outcome=\"placed\",le=\"[^\"]+\"} [0-9.]+ # \\{[^}]*trace_id=\"[0-9a-f]{32}\"}.*"));
+    }
+}
