@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Builds (when stale), starts, stops and reports the three Quarkus services as local processes.
+#   infra/services.sh build
+#   infra/services.sh start  [checkout-service|billing-service|invoice-worker|all]
+#   infra/services.sh stop   [checkout-service|billing-service|invoice-worker|all]
+#   infra/services.sh status
+# They expect PostgreSQL, Kafka and an OTLP endpoint (Jaeger) to be up: see ./demo up.
+set -euo pipefail
+
+# shellcheck source=infra/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+REPO=$(otelref_repo_root)
+STATE_ROOT=${OTELREF_STATE_ROOT:-$REPO/.demo}
+START_TIMEOUT=${OTELREF_START_TIMEOUT:-120}
+SERVICES=(billing-service invoice-worker checkout-service)
+
+port_of() {
+  case $1 in
+    checkout-service) printf '8080\n' ;;
+    billing-service) printf '8081\n' ;;
+    invoice-worker) printf '8082\n' ;;
+  esac
+}
+
+runner_of() {
+  printf '%s\n' "$REPO/$1/target/quarkus-app/quarkus-run.jar"
+}
+
+pid_file_of() {
+  printf '%s\n' "$STATE_ROOT/$1/service.pid"
+}
+
+log_file_of() {
+  printf '%s\n' "$STATE_ROOT/$1/service.log"
+}
+
+live_pid_of() {
+  otelref_live_pid "$(pid_file_of "$1")" "$(runner_of "$1")"
+}
+
+# A service is stale when any source of it, or of the shared modules, is newer than its runner jar.
+is_stale() {
+  local runner
+  runner=$(runner_of "$1")
+  [[ -f $runner ]] || return 0
+  [[ -n $(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-platform/src/main" "$REPO/pom.xml" \
+    -newer "$runner" -type f -print -quit 2>/dev/null) ]]
+}
+
+build() {
+  local stale=() service start
+  for service in "${SERVICES[@]}"; do
+    if is_stale "$service"; then
+      stale+=("$service")
+    fi
+  done
+  if ((${#stale[@]} == 0)); then
+    otelref_log services "builds are up to date"
+    return 0
+  fi
+  JAVA_HOME=$(otelref_find_java_home) || otelref_die services "no JDK 21 or newer found: set JAVA_HOME or install Temurin 25"
+  export JAVA_HOME
+  start=$(otelref_now_ms)
+  otelref_log services "building ${stale[*]} (sources changed since the last build; the first build downloads dependencies)"
+  (cd "$REPO" && mvn -B -q -ntp package -DskipTests -pl "$(IFS=,; printf '%s' "${stale[*]}")" -am) ||
+    otelref_die services "the build failed"
+  otelref_log services "built in $(otelref_since "$start")"
+}
+
+start_one() {
+  local service=$1 port pid runner log start owner
+  port=$(port_of "$service")
+  runner=$(runner_of "$service")
+  log=$(log_file_of "$service")
+  pid=$(live_pid_of "$service")
+  if [[ -n $pid ]]; then
+    otelref_log "$service" "already running (pid $pid) on 127.0.0.1:$port"
+    return 0
+  fi
+  if otelref_port_in_use "$port"; then
+    owner=$(otelref_port_owner "$port")
+    otelref_die "$service" "port $port is taken by ${owner:-another process}; stop it or free the port"
+  fi
+  [[ -f $runner ]] || otelref_die "$service" "no build at $runner: run infra/services.sh build"
+  JAVA_HOME=$(otelref_find_java_home) || otelref_die "$service" "no JDK 21 or newer found"
+  mkdir -p "$(dirname "$log")"
+  start=$(otelref_now_ms)
+  otelref_log "$service" "starting on 127.0.0.1:$port (log $log)"
+  # A small heap per service keeps the whole stack within its memory budget (docs/operations/budget.md).
+  nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -jar "$runner" >"$log" 2>&1 &
+  pid=$!
+  printf '%s\n' "$pid" >"$(pid_file_of "$service")"
+  if ! wait_until_ready "$port" "$pid"; then
+    otelref_log_tail "$service" "$log"
+    otelref_die "$service" "did not become ready within ${START_TIMEOUT}s"
+  fi
+  otelref_log "$service" "ready (pid $pid) in $(otelref_since "$start")"
+}
+
+wait_until_ready() {
+  local port=$1 pid=$2 deadline=$((SECONDS + START_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    otelref_pid_alive "$pid" || return 1
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+
+stop_one() {
+  local service=$1 pid
+  pid=$(live_pid_of "$service")
+  if [[ -z $pid ]]; then
+    otelref_log "$service" "not running"
+    rm -f "$(pid_file_of "$service")"
+    return 0
+  fi
+  otelref_log "$service" "stopping pid $pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! otelref_wait_for_exit "$pid" 20; then
+    otelref_log "$service" "still running after 20s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    otelref_wait_for_exit "$pid" 5 || true
+  fi
+  rm -f "$(pid_file_of "$service")"
+}
+
+status() {
+  local service pid
+  for service in "${SERVICES[@]}"; do
+    pid=$(live_pid_of "$service")
+    printf '%-17s 127.0.0.1:%-6s %s\n' "$service" "$(port_of "$service")" "${pid:+running pid $pid}${pid:-stopped}"
+  done
+}
+
+selected() {
+  local choice=${1:-all} service
+  if [[ $choice == all ]]; then
+    printf '%s\n' "${SERVICES[@]}"
+    return 0
+  fi
+  for service in "${SERVICES[@]}"; do
+    if [[ $service == "$choice" ]]; then
+      printf '%s\n' "$service"
+      return 0
+    fi
+  done
+  printf 'services.sh: unknown service "%s"; choose one of: %s all\n' "$choice" "${SERVICES[*]}" >&2
+  exit 2
+}
+
+main() {
+  local command=${1:-} service services
+  case $command in
+    build) build ;;
+    start)
+      services=$(selected "${2:-all}")
+      for service in $services; do start_one "$service"; done
+      ;;
+    stop)
+      services=$(selected "${2:-all}")
+      # Stop the entry point first, so nothing new arrives while the rest goes down.
+      for service in $(printf '%s\n' "$services" | tac); do stop_one "$service"; done
+      ;;
+    status) status ;;
+    *)
+      sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"
