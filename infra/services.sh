@@ -133,7 +133,11 @@ status() {
   local service pid
   for service in "${SERVICES[@]}"; do
     pid=$(live_pid_of "$service")
-    printf '%-17s 127.0.0.1:%-6s %s\n' "$service" "$(port_of "$service")" "${pid:+running pid $pid}${pid:-stopped}"
+    if [[ -n $pid ]]; then
+      printf '%-17s 127.0.0.1:%-6s running pid %s\n' "$service" "$(port_of "$service")" "$pid"
+    else
+      printf '%-17s 127.0.0.1:%-6s stopped\n' "$service" "$(port_of "$service")"
+    fi
   done
 }
 
