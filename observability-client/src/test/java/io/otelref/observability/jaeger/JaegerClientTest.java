@@ -1,0 +1,177 @@
+package io.otelref.observability.jaeger;
+
+import static io.otelref.observability.CannedHttpServer.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.otelref.observability.CannedHttpServer;
+import io.otelref.observability.CannedHttpServer.Response;
+import io.otelref.observability.http.BackendException;
+import io.otelref.observability.trace.SpanKind;
+import io.otelref.observability.trace.Trace;
+import io.otelref.observability.trace.TraceSpan;
+
+/** Against canned answers captured from a real Jaeger (see src/test/resources/jaeger/README.md). */
+class JaegerClientTest {
+
+    static final String CHECKOUT_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final String SLOW_WORKER_TRACE_ID = "7c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f";
+    static final String MISSING_TRACE_ID = "0123456789abcdef0123456789abcdef";
+
+    private final CannedHttpServer jaegerServer = new CannedHttpServer()
+            .respond("/api/traces/" + CHECKOUT_TRACE_ID, 200, resource("jaeger/checkout-trace.json"))
+            .respond("/api/traces/" + MISSING_TRACE_ID, 404, resource("jaeger/trace-not-found.json"))
+            .respond("/api/traces", 200, resource("jaeger/search-checkout-service.json"))
+            .respond("/api/services", 200, resource("jaeger/services.json"));
+    private final JaegerClient jaeger = new JaegerClient(jaegerServer.url());
+
+    @AfterEach
+    void stopServer() {
+        jaegerServer.close();
+    }
+
+    @Test
+    void readsATraceWithServicesParentsKindsAndTags() {
+        Trace trace = jaeger.trace(CHECKOUT_TRACE_ID).orElseThrow();
+
+        assertEquals(CHECKOUT_TRACE_ID, trace.traceId());
+        assertEquals(20, trace.spans().size());
+        assertEquals(List.of("checkout-service", "billing-service", "invoice-worker"), trace.services());
+        TraceSpan root = trace.root().orElseThrow();
+        assertEquals("POST /api/checkout", root.operation());
+        assertEquals(SpanKind.SERVER, root.kind());
+        assertEquals(Duration.ofMillis(120), root.duration());
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), root.start());
+        assertEquals(Optional.of("201"), root.tag("http.response.status_code"), "an int64 tag reads as its digits");
+        assertEquals(List.of(), trace.orphans());
+    }
+
+    @Test
+    void linksTheAsyncConsumerToTheProducerThroughItsChildOfReference() {
+        Trace trace = jaeger.trace(CHECKOUT_TRACE_ID).orElseThrow();
+
+        TraceSpan consumer = trace.one(span -> span.kind() == SpanKind.CONSUMER);
+        TraceSpan producer = trace.parent(consumer).orElseThrow();
+
+        assertEquals("invoice-worker", consumer.service());
+        assertEquals("orders.placed publish", producer.operation());
+        assertEquals(SpanKind.PRODUCER, producer.kind());
+        assertTrue(consumer.start().isAfter(trace.root().orElseThrow().end()), "the consumer ran after the response");
+    }
+
+    @Test
+    void recognisesFailedSpansFromTheirStatus() {
+        Trace trace = jaeger.trace(CHECKOUT_TRACE_ID).orElseThrow();
+
+        assertEquals(List.of("checkout-service", "billing-service"), trace.errors().stream().map(TraceSpan::service).toList());
+        assertTrue(trace.errors().stream().allMatch(span -> span.tag("error.type").equals(Optional.of("503"))));
+        TraceSpan resend = trace.one(span -> span.tag("http.request.resend_count").isPresent());
+        assertEquals(Optional.of("1"), resend.tag("http.request.resend_count"));
+        assertEquals(SpanKind.INTERNAL, trace.one(span -> span.operation().equals("billing.authorize_payment")).kind());
+    }
+
+    @Test
+    void anUnknownTraceIsEmptyNotAnError() {
+        assertEquals(Optional.empty(), jaeger.trace(MISSING_TRACE_ID));
+    }
+
+    @Test
+    void normalisesTheTraceIdAndRefusesOneThatIsNotHex() {
+        assertTrue(jaeger.trace(CHECKOUT_TRACE_ID.toUpperCase()).isPresent());
+
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> jaeger.trace("not-a-trace"));
+        assertTrue(failure.getMessage().contains("'not-a-trace'"), failure.getMessage());
+    }
+
+    @Test
+    void searchesAServiceWithinATimeWindowJaegerUnderstands() {
+        Instant before = Instant.now();
+
+        List<Trace> traces = jaeger.findTraces("checkout-service", "POST /api/checkout", Duration.ofHours(1), 20);
+
+        assertEquals(List.of(CHECKOUT_TRACE_ID, SLOW_WORKER_TRACE_ID).stream().sorted().toList(),
+                traces.stream().map(Trace::traceId).sorted().toList());
+        Map<String, String> query = queryOf(jaegerServer.requests().getLast());
+        assertEquals("checkout-service", query.get("service"));
+        assertEquals("POST /api/checkout", query.get("operation"));
+        assertEquals("20", query.get("limit"));
+        long startMicros = Long.parseLong(query.get("start"));
+        long endMicros = Long.parseLong(query.get("end"));
+        assertEquals(Duration.ofHours(1).toNanos() / 1_000, endMicros - startMicros);
+        assertTrue(endMicros >= before.toEpochMilli() * 1_000, "the window ends now, in microseconds");
+    }
+
+    @Test
+    void listsServices() {
+        assertEquals(List.of("billing-service", "checkout-service", "invoice-worker"), jaeger.services());
+    }
+
+    @Test
+    void awaitsATraceUntilItIsComplete() {
+        AtomicInteger calls = new AtomicInteger();
+        String partial = resource("jaeger/checkout-trace-partial.json");
+        String complete = resource("jaeger/checkout-trace.json");
+        jaegerServer.respond("/api/traces/" + CHECKOUT_TRACE_ID,
+                () -> new Response(200, calls.incrementAndGet() < 3 ? partial : complete));
+
+        Trace trace = jaeger.awaitTrace(CHECKOUT_TRACE_ID, t -> t.root().isPresent(), Duration.ofSeconds(5));
+
+        assertEquals(20, trace.spans().size());
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void givesUpAwaitingListingWhatHadArrived() {
+        jaegerServer.respond("/api/traces/" + CHECKOUT_TRACE_ID, 200, resource("jaeger/checkout-trace-partial.json"));
+
+        TraceTimeoutException failure = assertThrows(TraceTimeoutException.class,
+                () -> jaeger.awaitTrace(CHECKOUT_TRACE_ID, t -> t.root().isPresent(), Duration.ofMillis(500)));
+
+        assertTrue(failure.getMessage().contains("was not complete after PT0.5S"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("invoice-worker orders.placed process"), failure.getMessage());
+        assertTrue(failure.lastSeen().orElseThrow().root().isEmpty());
+    }
+
+    @Test
+    void explainsAnErrorAnswerNamingJaegersUrl() {
+        jaegerServer.respond("/api/services", 500, "{\"data\":null,\"errors\":[{\"code\":500,\"msg\":\"storage is closed\"}]}");
+
+        BackendException failure = assertThrows(BackendException.class, jaeger::services);
+
+        assertTrue(failure.getMessage().contains("Jaeger at " + jaegerServer.url()), failure.getMessage());
+        assertTrue(failure.getMessage().contains("500: storage is closed"), failure.getMessage());
+    }
+
+    @Test
+    void saysWhenJaegerIsUnreachable() {
+        URI nobodyListens = jaegerServer.url();
+        jaegerServer.close();
+
+        BackendException failure = assertThrows(BackendException.class,
+                () -> new JaegerClient(nobodyListens).trace(CHECKOUT_TRACE_ID));
+
+        assertTrue(failure.getMessage().startsWith("cannot reach Jaeger at " + nobodyListens), failure.getMessage());
+    }
+
+    private static Map<String, String> queryOf(URI request) {
+        return Arrays.stream(request.getRawQuery().split("&"))
+                .map(parameter -> parameter.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+}
