@@ -123,7 +123,7 @@ public final class Waterfall {
         // Spans whose parent chain loops back on itself reach no root; they are still part of the trace.
         for (TraceSpan span : trace.spans()) {
             if (!visited.contains(span)) {
-                addSubtree(trace, span, "", "", rows, visited, critical, Set.of(span));
+                addSubtree(trace, span, "", "", rows, visited, critical, orphans);
             }
         }
         return rows;
