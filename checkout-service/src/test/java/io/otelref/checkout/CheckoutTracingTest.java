@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +185,24 @@ class CheckoutTracingTest {
         SpanData placeOrder = trace.one(named("checkout.place_order"));
         assertEquals(StatusCode.UNSET, placeOrder.getStatus().getStatusCode());
         assertEquals("declined", placeOrder.getAttributes().get(AppAttributes.PAYMENT_OUTCOME));
+    }
+
+    @Test
+    void theRelaysOwnBookkeepingMakesNoTraces() {
+        String traceId = randomHex(16);
+        given().contentType("application/json")
+                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .body("{\"accountId\":\"acc-0011\",\"items\":[{\"sku\":\"SKU-0014\",\"quantity\":1}]}")
+                .post("/api/checkout")
+                .then().statusCode(201);
+        TraceView.awaitSpan(spans, traceId, kind(SpanKind.PRODUCER));
+        // Two more polls of the relay, each of which would have made its own trace.
+        Awaitility.await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
+
+        List<SpanData> relayQueries = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().contains("outbox_event") && !span.getName().startsWith("INSERT"))
+                .toList();
+        assertEquals(List.of(), relayQueries, "leasing and marking outbox rows is not traced");
     }
 
     private double retriesOf(String operation) {
