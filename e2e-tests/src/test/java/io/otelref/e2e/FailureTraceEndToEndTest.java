@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,9 @@ class FailureTraceEndToEndTest {
                 Duration.ofSeconds(60));
         TraceSpan refused = trace.find(span("checkout-service", SpanKind.CLIENT)
                 .and(s -> s.operation().contains("/api/payments/authorizations"))).getFirst();
-        assertTrue(refused.isError(), "a 4xx answer is an error for the client that asked");
-        assertEquals("402", refused.tag("error.type").orElse(null));
+        // Quarkus 3.33 names the failure (error.type) on a CLIENT span that got a 4xx but leaves its
+        // status unset; the semantic conventions would set ERROR there. docs/telemetry/known-gaps.md
+        assertEquals("402", refused.tag("error.type").orElse(null), "the refusal is named on the client span");
         assertFalse(trace.find(operation("checkout-service", "POST /api/checkout")).getFirst().isError(),
                 "a decline is the customer's outcome, not a failure of checkout");
         assertEquals("declined", trace.find(operation("checkout-service", "checkout.place_order")).getFirst()
@@ -68,12 +68,10 @@ class FailureTraceEndToEndTest {
         TraceSpan placeOrder = trace.find(operation("checkout-service", "checkout.place_order")).getFirst();
         assertTrue(placeOrder.isError());
         assertEquals("dependency-unavailable", placeOrder.tag("error.type").orElse(null));
-        List<TraceSpan> attempts = trace.find(span("checkout-service", SpanKind.CLIENT));
-        assertTrue(attempts.size() > 1, "every retry is visible as its own CLIENT span");
-        attempts.forEach(attempt -> {
-            assertTrue(attempt.isError());
-            assertTrue(attempt.tag("error.type").isPresent(), "each failed attempt says why");
-        });
+        TraceSpan pricing = trace.find(operation("checkout-service", "checkout.price_items")).getFirst();
+        assertTrue(pricing.isError(), "the failed fan-out is marked where it happened");
+        // A refused connection leaves no CLIENT span at all in Quarkus 3.33 (docs/telemetry/known-gaps.md):
+        // the ERROR spans above and app_dependency_retries_total are the evidence.
 
         // Leave the stack healthy for whoever comes next: wait out checkout's circuit breaker.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
