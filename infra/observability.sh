@@ -1,0 +1,522 @@
+#!/usr/bin/env bash
+# Starts, stops, reports and validates the observability backends of the local demo, without Docker:
+# Jaeger v2 (traces; built from the Go module proxy at a pinned version, see infra/jaeger/) and
+# Prometheus (metrics; Debian's package, run by this script rather than by the package's service).
+#
+#   infra/observability.sh start [jaeger|prometheus|all]   (default all)
+#   infra/observability.sh stop  [jaeger|prometheus|all]   (default all)
+#   infra/observability.sh status
+#   infra/observability.sh check   (promtool check config/rules, promtool test rules, jaeger validate)
+#
+# Ports (loopback only, fixed by the configs in deploy/):
+#   Jaeger      OTLP gRPC 127.0.0.1:4317, OTLP HTTP 127.0.0.1:4318,
+#               query HTTP 127.0.0.1:16686 (API only: a Go-built Jaeger has no UI), query gRPC 127.0.0.1:16685
+#   Prometheus  127.0.0.1:9090
+#
+# Environment:
+#   OTELREF_START_TIMEOUT  seconds to wait for each server to become ready (120)
+#   OTELREF_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (15)
+#   XDG_CACHE_HOME         the Jaeger binary is cached in ${XDG_CACHE_HOME:-~/.cache}/otel-reference/jaeger/
+#
+# State lives in <repo>/.demo/jaeger/ and <repo>/.demo/prometheus/ (logs, pid files, Prometheus's
+# TSDB). Only processes whose PIDs this script recorded (and whose command line still names our
+# config) are stopped.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+# shellcheck source=infra/lib.sh
+. "$SCRIPT_DIR/lib.sh"
+
+REPO_ROOT=$(otelref_repo_root)
+DEMO_DIR=$REPO_ROOT/.demo
+START_TIMEOUT=${OTELREF_START_TIMEOUT:-120}
+STOP_TIMEOUT=${OTELREF_STOP_TIMEOUT:-15}
+CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/otel-reference
+
+# --- Jaeger -----------------------------------------------------------------------------------
+# Jaeger tags every release twice on one commit: v1.x for Go's module path (which has no /v2) and
+# v2.y for the product. The module proxy only knows the v1.x tag, the binary reports the v2.y one.
+JAEGER_MODULE=github.com/jaegertracing/jaeger
+JAEGER_MODULE_VERSION=v1.76.0
+JAEGER_VERSION=v2.13.0
+JAEGER_GO_MODULE_DIR=$SCRIPT_DIR/jaeger
+JAEGER_CONFIG=$REPO_ROOT/deploy/jaeger/config.yaml
+JAEGER_BIN_DIR=$CACHE_DIR/jaeger/$JAEGER_MODULE_VERSION
+JAEGER_BIN=$JAEGER_BIN_DIR/jaeger
+# Hash of infra/jaeger/go.mod and go.sum the cached binary was built from: a changed dependency
+# (a security bump, say) rebuilds it even though Jaeger's version stayed the same.
+JAEGER_BUILD_KEY_FILE=$JAEGER_BIN_DIR/jaeger.build-key
+JAEGER_HOST=127.0.0.1
+JAEGER_QUERY_PORT=16686
+JAEGER_QUERY_GRPC_PORT=16685
+JAEGER_OTLP_GRPC_PORT=4317
+JAEGER_OTLP_HTTP_PORT=4318
+JAEGER_DIR=$DEMO_DIR/jaeger
+JAEGER_LOG=$JAEGER_DIR/jaeger.log
+JAEGER_BUILD_LOG=$JAEGER_DIR/build.log
+JAEGER_PID_FILE=$JAEGER_DIR/jaeger.pid
+
+# --- Prometheus -------------------------------------------------------------------------------
+PROM_HOST=127.0.0.1
+PROM_PORT=9090
+PROM_CONFIG=$REPO_ROOT/deploy/prometheus/prometheus.yml
+PROM_RULES_DIR=$REPO_ROOT/deploy/prometheus/rules
+PROM_TESTS_DIR=$REPO_ROOT/deploy/prometheus/tests
+PROM_DIR=$DEMO_DIR/prometheus
+PROM_DATA=$PROM_DIR/data
+PROM_LOG=$PROM_DIR/prometheus.log
+PROM_PID_FILE=$PROM_DIR/prometheus.pid
+# A demo's history: long enough to look back over a session, short enough to stay small.
+PROM_RETENTION_TIME=6h
+PROM_RETENTION_SIZE=512MB
+# Where Debian's init script records the PID of the package's own service.
+PROM_PACKAGE_PID_FILE=/run/prometheus/prometheus.pid
+
+usage() {
+  cat <<EOF
+usage: infra/observability.sh start [jaeger|prometheus|all]   (default all)
+       infra/observability.sh stop  [jaeger|prometheus|all]   (default all)
+       infra/observability.sh status
+       infra/observability.sh check
+
+Jaeger $JAEGER_VERSION: OTLP $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT (gRPC) and :$JAEGER_OTLP_HTTP_PORT (HTTP), query API http://$JAEGER_HOST:$JAEGER_QUERY_PORT
+Prometheus: http://$PROM_HOST:$PROM_PORT
+EOF
+}
+
+# Fails naming the process that listens on PORT, which this script did not start.
+fail_port_taken() {
+  local prefix=$1 port=$2 what=$3 owner
+  owner=$(otelref_port_owner "$port")
+  otelref_die "$prefix" "port $port ($what) is already in use by a process this script did not start:" \
+    "${owner:-unknown owner (ss -ltnp shows nothing; try as root)}." \
+    "Stop it; the port is fixed by the config in deploy/."
+}
+
+# Serialises start/stop of one checkout. A lock of its own, so that a first Jaeger build does not
+# hold up infra/local-servers.sh. fd 9 must not leak into the servers (closed with 9>&-).
+take_lock() {
+  mkdir -p "$DEMO_DIR"
+  exec 9>"$DEMO_DIR/.observability.lock"
+  if ! flock -w 900 9; then
+    otelref_die observability "another infra/observability.sh holds $DEMO_DIR/.observability.lock for more than 900 s"
+  fi
+}
+
+require_curl() {
+  command -v curl >/dev/null 2>&1 || otelref_die "$1" "curl is needed to probe readiness (apt-get install curl)"
+}
+
+# http_ok URL: true if URL answers 2xx within 2 s.
+http_ok() {
+  curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null
+}
+
+# Starts "$@" in its own session (no Ctrl-C from this terminal) with output appended to LOG; the
+# child writes its own PID to PID_FILE before it execs, so the PID is the server's, not a wrapper's.
+# Prints that PID.
+launch() {
+  local prefix=$1 pid_file=$2 log=$3 dir=$4 pid deadline
+  shift 4
+  rm -f "$pid_file"
+  # The server is the only command sent to the background, so that nothing else waits for it and
+  # holds the caller's stdout (a `cd && server &` list would be one background shell doing both).
+  (
+    cd "$dir" || exit 1
+    # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
+    setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pid_file" "$@" >>"$log" 2>&1 </dev/null 9>&- &
+  )
+  deadline=$((SECONDS + 10))
+  until pid=$(otelref_read_pid "$pid_file") && [[ -n $pid ]]; do
+    ((SECONDS < deadline)) || otelref_die "$prefix" "the launcher wrote no pid file ($pid_file)"
+    sleep 0.1
+  done
+  printf '%s\n' "$pid"
+}
+
+# stop_pid PREFIX PID PID_FILE: SIGTERM, SIGKILL after STOP_TIMEOUT, then removes the pid file.
+stop_pid() {
+  local prefix=$1 pid=$2 pid_file=$3 t0
+  t0=$(otelref_now_ms)
+  otelref_log "$prefix" "stopping pid $pid (SIGTERM, SIGKILL after ${STOP_TIMEOUT}s)"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! otelref_wait_for_exit "$pid" "$STOP_TIMEOUT"; then
+    otelref_log "$prefix" "still running after ${STOP_TIMEOUT}s: SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    otelref_wait_for_exit "$pid" 10 || otelref_die "$prefix" "pid $pid survived SIGKILL"
+  fi
+  rm -f "$pid_file"
+  otelref_log "$prefix" "stopped in $(otelref_since "$t0")"
+}
+
+# For the status of a stopped server: " (port N is held by OWNER)" if something else listens there.
+foreign_port_note() {
+  local port=$1 owner
+  otelref_port_in_use "$port" || return 0
+  owner=$(otelref_port_owner "$port" | head -n 1)
+  printf ' (port %s is held by %s)' "$port" "${owner:-an unknown process}"
+}
+
+# Removes PID_FILE if it names no live process of ours; says so.
+forget_stale_pid_file() {
+  local prefix=$1 pid_file=$2
+  if [[ -f $pid_file ]]; then
+    otelref_log "$prefix" "removing stale pid file (pid $(otelref_read_pid "$pid_file") is not ours any more)"
+    rm -f "$pid_file"
+  fi
+}
+
+# wait_ready PREFIX PID LOG READY_FUNCTION WHAT: polls READY_FUNCTION until it succeeds, failing
+# with the log's tail if the server exits or START_TIMEOUT passes.
+wait_ready() {
+  local prefix=$1 pid=$2 log=$3 ready=$4 what=$5 deadline=$((SECONDS + START_TIMEOUT))
+  until "$ready"; do
+    if ! otelref_pid_alive "$pid"; then
+      otelref_log_tail "$prefix" "$log"
+      otelref_die "$prefix" "the server (pid $pid) exited while starting (log: $log)"
+    fi
+    if ((SECONDS >= deadline)); then
+      otelref_log_tail "$prefix" "$log"
+      otelref_die "$prefix" "$what not ready after ${START_TIMEOUT}s (pid $pid still runs; log: $log);" \
+        "stop it with 'infra/observability.sh stop $prefix'"
+    fi
+    sleep 0.3
+  done
+}
+
+# ============================================================================================
+# Jaeger
+# ============================================================================================
+
+jaeger_pid() {
+  otelref_live_pid "$JAEGER_PID_FILE" "$JAEGER_CONFIG"
+}
+
+# Ready once the query API answers and both OTLP receivers accept connections.
+jaeger_ready() {
+  http_ok "http://$JAEGER_HOST:$JAEGER_QUERY_PORT/api/services" &&
+    otelref_port_in_use "$JAEGER_OTLP_GRPC_PORT" "$JAEGER_HOST" &&
+    otelref_port_in_use "$JAEGER_OTLP_HTTP_PORT" "$JAEGER_HOST"
+}
+
+jaeger_build_key() {
+  cat "$JAEGER_GO_MODULE_DIR/go.mod" "$JAEGER_GO_MODULE_DIR/go.sum" | sha256sum | cut -c1-16
+}
+
+# The pinned version must be the one infra/jaeger/go.mod resolved, or the cache would be mislabelled.
+jaeger_check_pin() {
+  local required
+  required=$(awk -v m="$JAEGER_MODULE" '$1 == m { print $2; exit }' "$JAEGER_GO_MODULE_DIR/go.mod")
+  [[ $required == "$JAEGER_MODULE_VERSION" ]] ||
+    otelref_die jaeger "infra/jaeger/go.mod requires $JAEGER_MODULE ${required:-(nothing)}, but this script pins" \
+      "$JAEGER_MODULE_VERSION: change both together (see docs/operations/observability-stack.md)"
+}
+
+# Builds the Jaeger binary into the cache unless it is there and built from the current go.mod/go.sum.
+jaeger_ensure_binary() {
+  local key t0 tmp builder compiled next_report
+  jaeger_check_pin
+  key=$(jaeger_build_key)
+  if [[ -x $JAEGER_BIN && $(cat "$JAEGER_BUILD_KEY_FILE" 2>/dev/null) == "$key" ]]; then
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 ||
+    otelref_die jaeger "Go is needed to build Jaeger once (the go directive in infra/jaeger/go.mod says which version)"
+  mkdir -p "$JAEGER_BIN_DIR" "$JAEGER_DIR"
+  if [[ -x $JAEGER_BIN ]]; then
+    otelref_log jaeger "infra/jaeger/go.mod or go.sum changed since the cached binary was built: rebuilding"
+  fi
+  otelref_log jaeger "building Jaeger $JAEGER_VERSION ($JAEGER_MODULE@$JAEGER_MODULE_VERSION) from the Go module proxy," \
+    "first time only: ~15 min on a new machine of 2 cores (it downloads ~1.7 GB of Go modules and compiles" \
+    "~2300 packages); later starts take a second. Log: $JAEGER_BUILD_LOG"
+  t0=$(otelref_now_ms)
+  tmp=$(mktemp "$JAEGER_BIN_DIR/.jaeger.XXXXXX")
+  # Inside infra/jaeger, so that its go.mod/go.sum (the tool's pinned module graph) apply.
+  # -v lists each package as it is compiled, which the progress line below counts.
+  (cd "$JAEGER_GO_MODULE_DIR" &&
+    exec go build -v -trimpath -ldflags "-s -w -X $JAEGER_MODULE/internal/version.latestVersion=$JAEGER_VERSION" \
+      -o "$tmp" "$JAEGER_MODULE/cmd/jaeger") >"$JAEGER_BUILD_LOG" 2>&1 </dev/null 9>&- &
+  builder=$!
+  next_report=$((SECONDS + 30))
+  while otelref_pid_alive "$builder"; do
+    sleep 1
+    if ((SECONDS >= next_report)); then
+      compiled=$(grep -c '' "$JAEGER_BUILD_LOG" || true)
+      otelref_log jaeger "still building after $(otelref_since "$t0") ($compiled packages so far)"
+      next_report=$((SECONDS + 30))
+    fi
+  done
+  if ! wait "$builder"; then
+    rm -f "$tmp"
+    otelref_log_tail jaeger "$JAEGER_BUILD_LOG"
+    otelref_die jaeger "go build failed (log: $JAEGER_BUILD_LOG)"
+  fi
+  mv "$tmp" "$JAEGER_BIN"
+  printf '%s\n' "$key" >"$JAEGER_BUILD_KEY_FILE"
+  otelref_log jaeger "built $JAEGER_BIN in $(otelref_since "$t0")"
+}
+
+jaeger_start() {
+  local pid t0 port
+  t0=$(otelref_now_ms)
+  require_curl jaeger
+  pid=$(jaeger_pid)
+  if [[ -n $pid ]]; then
+    if jaeger_ready; then
+      otelref_log jaeger "already running (pid $pid): nothing to do"
+      return 0
+    fi
+    otelref_log jaeger "running (pid $pid) but not ready yet; waiting up to ${START_TIMEOUT}s"
+    wait_ready jaeger "$pid" "$JAEGER_LOG" jaeger_ready "the query API or OTLP receivers"
+    otelref_log jaeger "ready (pid $pid) in $(otelref_since "$t0")"
+    return 0
+  fi
+  forget_stale_pid_file jaeger "$JAEGER_PID_FILE"
+  for port in "$JAEGER_OTLP_GRPC_PORT:OTLP gRPC" "$JAEGER_OTLP_HTTP_PORT:OTLP HTTP" \
+    "$JAEGER_QUERY_PORT:Jaeger query HTTP" "$JAEGER_QUERY_GRPC_PORT:Jaeger query gRPC"; do
+    if otelref_port_in_use "${port%%:*}"; then
+      fail_port_taken jaeger "${port%%:*}" "${port#*:}"
+    fi
+  done
+  jaeger_ensure_binary
+  mkdir -p "$JAEGER_DIR"
+  printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$JAEGER_LOG"
+  otelref_log jaeger "starting Jaeger $JAEGER_VERSION (in-memory storage): OTLP $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT/:$JAEGER_OTLP_HTTP_PORT," \
+    "query API http://$JAEGER_HOST:$JAEGER_QUERY_PORT (log $JAEGER_LOG)"
+  pid=$(launch jaeger "$JAEGER_PID_FILE" "$JAEGER_LOG" "$JAEGER_DIR" "$JAEGER_BIN" --config="$JAEGER_CONFIG")
+  wait_ready jaeger "$pid" "$JAEGER_LOG" jaeger_ready "the query API or OTLP receivers"
+  otelref_log jaeger "ready (pid $pid) in $(otelref_since "$t0")"
+}
+
+jaeger_stop() {
+  local pid
+  pid=$(jaeger_pid)
+  if [[ -z $pid ]]; then
+    forget_stale_pid_file jaeger "$JAEGER_PID_FILE"
+    otelref_log jaeger "not running"
+    return 0
+  fi
+  stop_pid jaeger "$pid" "$JAEGER_PID_FILE"
+}
+
+jaeger_status() {
+  local pid state where="$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT,$JAEGER_OTLP_HTTP_PORT,$JAEGER_QUERY_PORT"
+  pid=$(jaeger_pid)
+  if [[ -z $pid ]]; then
+    printf '%-11s %-26s stopped%s\n' jaeger "$where" "$(foreign_port_note "$JAEGER_QUERY_PORT")"
+    return 0
+  fi
+  state=ready
+  jaeger_ready || state="not ready"
+  printf '%-11s %-26s running pid %s (%s)\n' jaeger "$where" "$pid" "$state"
+}
+
+jaeger_check() {
+  local out
+  jaeger_ensure_binary
+  if ! out=$("$JAEGER_BIN" validate --config="$JAEGER_CONFIG" 2>&1); then
+    printf '%s\n' "$out" | sed 's/^/    /' >&2
+    otelref_die jaeger "jaeger validate rejects $JAEGER_CONFIG"
+  fi
+  otelref_log jaeger "jaeger validate: $JAEGER_CONFIG is valid"
+}
+
+# ============================================================================================
+# Prometheus
+# ============================================================================================
+
+prom_pid() {
+  otelref_live_pid "$PROM_PID_FILE" "$PROM_CONFIG"
+}
+
+prom_ready() {
+  http_ok "http://$PROM_HOST:$PROM_PORT/-/ready"
+}
+
+# Installs Debian's prometheus package (which brings promtool) if either binary is missing.
+prom_ensure_installed() {
+  local t0 log=$PROM_DIR/apt.log
+  if command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; then
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    otelref_die prometheus "prometheus/promtool are not installed and there is no apt-get to install them with"
+  ((EUID == 0)) ||
+    otelref_die prometheus "prometheus/promtool are not installed; as root: apt-get install --no-install-recommends prometheus"
+  mkdir -p "$PROM_DIR"
+  otelref_log prometheus "installing Debian's prometheus package (with promtool; first time only, about a minute;" \
+    "log $log). Its own service is not used: this script runs Prometheus with our config."
+  t0=$(otelref_now_ms)
+  # No recommends: prometheus-node-exporter would be one more service listening on the machine.
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus; } \
+    >"$log" 2>&1 </dev/null 9>&-; then
+    otelref_log_tail prometheus "$log"
+    otelref_die prometheus "apt-get could not install prometheus (log: $log)"
+  fi
+  otelref_log prometheus "installed $(prometheus --version 2>&1 | awk 'NR == 1 { print $3 }') in $(otelref_since "$t0")"
+  prom_disable_package_service
+}
+
+# The package enables a service that would listen on 0.0.0.0:9090 with its own config. On a machine
+# whose init system started it (a policy-rc.d usually prevents that in containers), stop and disable
+# it, so that port 9090 is ours.
+prom_disable_package_service() {
+  local pid
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+    if systemctl is-active --quiet prometheus.service 2>/dev/null ||
+      systemctl is-enabled --quiet prometheus.service 2>/dev/null; then
+      otelref_log prometheus "stopping and disabling the package's systemd service prometheus.service" \
+        "(it would hold port $PROM_PORT with Debian's config)"
+      systemctl disable --now prometheus.service >/dev/null 2>&1 ||
+        otelref_die prometheus "systemctl disable --now prometheus.service failed"
+    fi
+    return 0
+  fi
+  pid=$(otelref_live_pid "$PROM_PACKAGE_PID_FILE" /usr/bin/prometheus)
+  [[ -n $pid ]] || return 0
+  otelref_log prometheus "the package's init script runs prometheus (pid $pid, Debian's config): stopping and disabling it"
+  /etc/init.d/prometheus stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+  otelref_wait_for_exit "$pid" "$STOP_TIMEOUT" || otelref_die prometheus "the package's prometheus (pid $pid) did not stop"
+  update-rc.d prometheus disable >/dev/null 2>&1 || true
+}
+
+# Validates the config (including the rule files it names) before a start, where promtool's message
+# is clearer than the server's log.
+prom_check_config() {
+  local out
+  if ! out=$(promtool check config "$PROM_CONFIG" 2>&1); then
+    printf '%s\n' "$out" | sed 's/^/    /' >&2
+    otelref_die prometheus "promtool check config rejects $PROM_CONFIG"
+  fi
+}
+
+prom_start() {
+  local pid t0
+  t0=$(otelref_now_ms)
+  require_curl prometheus
+  pid=$(prom_pid)
+  if [[ -n $pid ]]; then
+    if prom_ready; then
+      otelref_log prometheus "already running (pid $pid) on $PROM_HOST:$PROM_PORT: nothing to do"
+      return 0
+    fi
+    otelref_log prometheus "running (pid $pid) but not ready yet; waiting up to ${START_TIMEOUT}s"
+    wait_ready prometheus "$pid" "$PROM_LOG" prom_ready "/-/ready"
+    otelref_log prometheus "ready (pid $pid) in $(otelref_since "$t0")"
+    return 0
+  fi
+  forget_stale_pid_file prometheus "$PROM_PID_FILE"
+  prom_ensure_installed
+  if otelref_port_in_use "$PROM_PORT"; then
+    prom_disable_package_service
+    if otelref_port_in_use "$PROM_PORT"; then
+      fail_port_taken prometheus "$PROM_PORT" "Prometheus"
+    fi
+  fi
+  prom_check_config
+  mkdir -p "$PROM_DATA"
+  printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$PROM_LOG"
+  otelref_log prometheus "starting Prometheus $(prometheus --version 2>&1 | awk 'NR == 1 { print $3 }') on" \
+    "http://$PROM_HOST:$PROM_PORT (config $PROM_CONFIG, data $PROM_DATA, log $PROM_LOG)"
+  pid=$(launch prometheus "$PROM_PID_FILE" "$PROM_LOG" "$PROM_DIR" prometheus \
+    --config.file="$PROM_CONFIG" \
+    --storage.tsdb.path="$PROM_DATA" \
+    --storage.tsdb.retention.time="$PROM_RETENTION_TIME" \
+    --storage.tsdb.retention.size="$PROM_RETENTION_SIZE" \
+    --web.listen-address="$PROM_HOST:$PROM_PORT" \
+    --enable-feature=exemplar-storage)
+  wait_ready prometheus "$pid" "$PROM_LOG" prom_ready "/-/ready"
+  otelref_log prometheus "ready (pid $pid) on $PROM_HOST:$PROM_PORT in $(otelref_since "$t0")"
+}
+
+prom_stop() {
+  local pid
+  pid=$(prom_pid)
+  if [[ -z $pid ]]; then
+    forget_stale_pid_file prometheus "$PROM_PID_FILE"
+    otelref_log prometheus "not running"
+    return 0
+  fi
+  stop_pid prometheus "$pid" "$PROM_PID_FILE"
+}
+
+prom_status() {
+  local pid state
+  pid=$(prom_pid)
+  if [[ -z $pid ]]; then
+    printf '%-11s %-26s stopped%s\n' prometheus "$PROM_HOST:$PROM_PORT" "$(foreign_port_note "$PROM_PORT")"
+    return 0
+  fi
+  state=ready
+  prom_ready || state="not ready"
+  printf '%-11s %-26s running pid %s (%s)\n' prometheus "$PROM_HOST:$PROM_PORT" "$pid" "$state"
+}
+
+prom_check() {
+  local file out
+  prom_ensure_installed
+  prom_check_config
+  otelref_log prometheus "promtool check config: $PROM_CONFIG is valid"
+  if ! out=$(promtool check rules "$PROM_RULES_DIR"/*.yml 2>&1); then
+    printf '%s\n' "$out" | sed 's/^/    /' >&2
+    otelref_die prometheus "promtool check rules rejects a file in $PROM_RULES_DIR"
+  fi
+  otelref_log prometheus "promtool check rules: $(grep -c '^Checking' <<<"$out") rule files are valid"
+  for file in "$PROM_TESTS_DIR"/*.test.yml; do
+    if ! out=$(promtool test rules "$file" 2>&1); then
+      printf '%s\n' "$out" | sed 's/^/    /' >&2
+      otelref_die prometheus "promtool test rules fails: $file"
+    fi
+    otelref_log prometheus "promtool test rules: $file passes"
+  done
+}
+
+# ============================================================================================
+
+# Which servers a start/stop argument names, in start order.
+servers_of() {
+  case ${1:-all} in
+    all) printf 'jaeger prometheus\n' ;;
+    jaeger) printf 'jaeger\n' ;;
+    prometheus | prom) printf 'prometheus\n' ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+}
+
+main() {
+  local cmd=${1:-} server servers=() list
+  case $cmd in
+    start | stop)
+      list=$(servers_of "${2:-all}")
+      read -r -a servers <<<"$list"
+      take_lock
+      for server in "${servers[@]}"; do
+        case $cmd:$server in
+          start:jaeger) jaeger_start ;;
+          start:prometheus) prom_start ;;
+          stop:jaeger) jaeger_stop ;;
+          stop:prometheus) prom_stop ;;
+        esac
+      done
+      ;;
+    status)
+      jaeger_status
+      prom_status
+      ;;
+    check)
+      take_lock
+      prom_check
+      jaeger_check
+      ;;
+    -h | --help | help) usage ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"
