@@ -1,32 +1,60 @@
 package io.otelref.platform.telemetry;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Lets Prometheus receive exemplars. Quarkus' scrape endpoint answers in the plain text format
- * (which has no exemplars) whenever the Accept header mentions {@code text/plain} at all, and
- * Prometheus always lists it as its lowest-preference fallback. A scraper that accepts OpenMetrics
- * is given OpenMetrics: the only format in which a histogram bucket carries its example trace id.
+ * Lets Prometheus receive exemplars: the trace ids that lead from a latency bucket to a trace.
+ *
+ * <p>Two things stand in the way with Quarkus 3.33 and the Prometheus 2.x that Debian ships. Quarkus
+ * answers in the plain text format (which has no exemplars) whenever the Accept header mentions
+ * {@code text/plain} at all, and Prometheus always lists it as its last fallback. And Micrometer also
+ * puts an exemplar on each histogram's {@code _count} line, which Prometheus 2.x refuses, failing the
+ * whole scrape. So a scraper that accepts OpenMetrics gets OpenMetrics here, with exemplars on the
+ * buckets only: the OpenMetrics 1.0 places for them. Every other request goes on to Quarkus' own
+ * endpoint unchanged.
  */
 @ApplicationScoped
 public class OpenMetricsNegotiation {
 
     static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
-    void preferOpenMetrics(@Observes Router router,
+    /** A {@code _count} sample and its exemplar; label values may hold braces, as in {@code uri="/api/orders/{id}"}. */
+    private static final Pattern EXEMPLAR_ON_COUNT = Pattern.compile(
+            "(?m)^(\\w+_count(?:\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? \\S+) # \\{.*$");
+
+    private final PrometheusMeterRegistry registry;
+
+    OpenMetricsNegotiation(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void serveOpenMetrics(@Observes Router router,
             @ConfigProperty(name = "quarkus.micrometer.export.prometheus.path", defaultValue = "/q/metrics") String path) {
-        router.route(path).order(Integer.MIN_VALUE).handler(request -> {
-            String accept = request.request().getHeader(HttpHeaders.ACCEPT);
-            if (accept != null && accept.contains("application/openmetrics-text")) {
-                request.request().headers().set(HttpHeaders.ACCEPT, OPENMETRICS);
-            }
+        router.get(path).order(Integer.MIN_VALUE).handler(this::scrape);
+    }
+
+    private void scrape(RoutingContext request) {
+        String accept = request.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || !accept.contains("application/openmetrics-text")) {
             request.next();
-        });
+            return;
+        }
+        request.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, OPENMETRICS)
+                .end(withoutExemplarsOnCounts(registry.scrape(OPENMETRICS)));
+    }
+
+    static String withoutExemplarsOnCounts(String openMetrics) {
+        return EXEMPLAR_ON_COUNT.matcher(openMetrics).replaceAll("$1");
     }
 }
