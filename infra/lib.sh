@@ -80,6 +80,26 @@ otelref_port_owner() {
   done < <(ss -Hltnp "sport = :$1" 2>/dev/null)
 }
 
+# otelref_fail_port_taken PREFIX PORT WHAT HOW_TO_FREE: fails naming the process that listens on PORT,
+# which the calling script did not start. WHAT says what the port is for, HOW_TO_FREE what to do.
+otelref_fail_port_taken() {
+  local prefix=$1 port=$2 what=$3 how_to_free=$4 owner
+  owner=$(otelref_port_owner "$port")
+  otelref_die "$prefix" "port $port ($what) is already in use by a process this script did not start:" \
+    "${owner:-unknown owner (ss -ltnp shows nothing; try as root)}." "$how_to_free"
+}
+
+# otelref_take_lock PREFIX LOCK_FILE TIMEOUT_SECONDS: serialises the start/stop steps of one checkout
+# on fd 9. Servers must be started with 9>&- so that they do not hold the lock for as long as they run.
+otelref_take_lock() {
+  local prefix=$1 file=$2 timeout=$3
+  mkdir -p "$(dirname "$file")"
+  exec 9>"$file"
+  if ! flock -w "$timeout" 9; then
+    otelref_die "$prefix" "another run holds $file for more than $timeout s"
+  fi
+}
+
 # otelref_wait_for_port HOST PORT TIMEOUT_SECONDS [PID]: waits until HOST:PORT accepts a
 # connection. Returns 1 on timeout, 2 as soon as PID (if given) is no longer alive.
 otelref_wait_for_port() {

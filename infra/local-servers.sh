@@ -78,25 +78,6 @@ PostgreSQL on $PG_HOST:$PG_PORT (OTELREF_PG_PORT), Kafka on $KAFKA_HOST:$KAFKA_P
 EOF
 }
 
-# Fails naming the process that listens on PORT, which this script did not start.
-fail_port_taken() {
-  local prefix=$1 port=$2 what=$3 owner
-  owner=$(otelref_port_owner "$port")
-  otelref_die "$prefix" "port $port ($what) is already in use by a process this script did not start:" \
-    "${owner:-unknown owner (ss -ltnp shows nothing; try as root)}." \
-    "Stop it, or choose another port with the env override."
-}
-
-# Serialises start/stop of one checkout. fd 9 must not leak into the servers (closed with 9>&-),
-# or they would hold the lock for as long as they run.
-take_lock() {
-  mkdir -p "$DEMO_DIR"
-  exec 9>"$DEMO_DIR/.lock"
-  if ! flock -w 300 9; then
-    otelref_die servers "another infra/local-servers.sh holds $DEMO_DIR/.lock for more than 300 s"
-  fi
-}
-
 # ============================================================================================
 # PostgreSQL
 # ============================================================================================
@@ -272,7 +253,7 @@ pg_start() {
     return 0
   fi
   if otelref_port_in_use "$PG_PORT"; then
-    fail_port_taken postgres "$PG_PORT" "PostgreSQL, OTELREF_PG_PORT"
+    otelref_fail_port_taken postgres "$PG_PORT" "PostgreSQL, OTELREF_PG_PORT" "Stop it, or choose another port with the env override."
   fi
   pg_prepare_dirs
   pg_initdb
@@ -529,10 +510,10 @@ kafka_start() {
     rm -f "$KAFKA_PID_FILE"
   fi
   if otelref_port_in_use "$KAFKA_PORT"; then
-    fail_port_taken kafka "$KAFKA_PORT" "Kafka broker, OTELREF_KAFKA_PORT"
+    otelref_fail_port_taken kafka "$KAFKA_PORT" "Kafka broker, OTELREF_KAFKA_PORT" "Stop it, or choose another port with the env override."
   fi
   if otelref_port_in_use "$KAFKA_CONTROLLER_PORT"; then
-    fail_port_taken kafka "$KAFKA_CONTROLLER_PORT" "Kafka controller, OTELREF_KAFKA_CONTROLLER_PORT"
+    otelref_fail_port_taken kafka "$KAFKA_CONTROLLER_PORT" "Kafka controller, OTELREF_KAFKA_CONTROLLER_PORT" "Stop it, or choose another port with the env override."
   fi
   java_home=$(kafka_java)
   kafka_resolve_classpath "$java_home"
@@ -647,7 +628,7 @@ main() {
     start)
       list=$(servers_of "${2:-all}")
       read -r -a servers <<<"$list"
-      take_lock
+      otelref_take_lock servers "$DEMO_DIR/.lock" 300
       for server in "${servers[@]}"; do
         case $server in
           postgres) pg_start ;;
@@ -658,7 +639,7 @@ main() {
     stop)
       list=$(servers_of "${2:-all}")
       read -r -a servers <<<"$list"
-      take_lock
+      otelref_take_lock servers "$DEMO_DIR/.lock" 300
       # Reverse order: Kafka first, then PostgreSQL.
       for ((i = ${#servers[@]} - 1; i >= 0; i--)); do
         server=${servers[i]}

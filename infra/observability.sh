@@ -84,25 +84,6 @@ Prometheus: http://$PROM_HOST:$PROM_PORT
 EOF
 }
 
-# Fails naming the process that listens on PORT, which this script did not start.
-fail_port_taken() {
-  local prefix=$1 port=$2 what=$3 owner
-  owner=$(otelref_port_owner "$port")
-  otelref_die "$prefix" "port $port ($what) is already in use by a process this script did not start:" \
-    "${owner:-unknown owner (ss -ltnp shows nothing; try as root)}." \
-    "Stop it; the port is fixed by the config in deploy/."
-}
-
-# Serialises start/stop of one checkout. A lock of its own, so that a first Jaeger build does not
-# hold up infra/local-servers.sh. fd 9 must not leak into the servers (closed with 9>&-).
-take_lock() {
-  mkdir -p "$DEMO_DIR"
-  exec 9>"$DEMO_DIR/.observability.lock"
-  if ! flock -w 900 9; then
-    otelref_die observability "another infra/observability.sh holds $DEMO_DIR/.observability.lock for more than 900 s"
-  fi
-}
-
 require_curl() {
   command -v curl >/dev/null 2>&1 || otelref_die "$1" "curl is needed to probe readiness (apt-get install curl)"
 }
@@ -275,7 +256,7 @@ jaeger_start() {
   for port in "$JAEGER_OTLP_GRPC_PORT:OTLP gRPC" "$JAEGER_OTLP_HTTP_PORT:OTLP HTTP" \
     "$JAEGER_QUERY_PORT:Jaeger query HTTP" "$JAEGER_QUERY_GRPC_PORT:Jaeger query gRPC"; do
     if otelref_port_in_use "${port%%:*}"; then
-      fail_port_taken jaeger "${port%%:*}" "${port#*:}"
+      otelref_fail_port_taken jaeger "${port%%:*}" "${port#*:}" "Stop it; the port is fixed by the config in deploy/."
     fi
   done
   jaeger_ensure_binary
@@ -410,7 +391,7 @@ prom_start() {
   if otelref_port_in_use "$PROM_PORT"; then
     prom_disable_package_service
     if otelref_port_in_use "$PROM_PORT"; then
-      fail_port_taken prometheus "$PROM_PORT" "Prometheus"
+      otelref_fail_port_taken prometheus "$PROM_PORT" "Prometheus" "Stop it; the port is fixed by the config in deploy/."
     fi
   fi
   prom_check_config
@@ -492,7 +473,7 @@ main() {
     start | stop)
       list=$(servers_of "${2:-all}")
       read -r -a servers <<<"$list"
-      take_lock
+      otelref_take_lock observability "$DEMO_DIR/.observability.lock" 900
       for server in "${servers[@]}"; do
         case $cmd:$server in
           start:jaeger) jaeger_start ;;
@@ -507,7 +488,7 @@ main() {
       prom_status
       ;;
     check)
-      take_lock
+      otelref_take_lock observability "$DEMO_DIR/.observability.lock" 900
       prom_check
       jaeger_check
       ;;

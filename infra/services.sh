@@ -69,7 +69,7 @@ build() {
 }
 
 start_one() {
-  local service=$1 port pid runner log start owner
+  local service=$1 port pid runner log start
   port=$(port_of "$service")
   runner=$(runner_of "$service")
   log=$(log_file_of "$service")
@@ -79,8 +79,7 @@ start_one() {
     return 0
   fi
   if otelref_port_in_use "$port"; then
-    owner=$(otelref_port_owner "$port")
-    otelref_die "$service" "port $port is taken by ${owner:-another process}; stop it or free the port"
+    otelref_fail_port_taken "$service" "$port" "$service HTTP" "Stop it, or free the port."
   fi
   [[ -f $runner ]] || otelref_die "$service" "no build at $runner: run infra/services.sh build"
   JAVA_HOME=$(otelref_find_java_home) || otelref_die "$service" "no JDK 21 or newer found"
