@@ -1,0 +1,75 @@
+package io.otelref.billing.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.otelref.billing.config.BillingFixes;
+import io.otelref.billing.simulation.GatewaySimulation;
+
+/**
+ * Switches faults and fixes while the service runs, for the failure scenarios. Guarded by
+ * service-platform's AdminAccess: off unless {@code platform.admin.token} is set.
+ */
+@Path("/admin")
+@Tag(name = "admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final GatewaySimulation gateway;
+    private final BillingFixes fixes;
+
+    AdminResource(GatewaySimulation gateway, BillingFixes fixes) {
+        this.gateway = gateway;
+        this.fixes = fixes;
+    }
+
+    @GET
+    @Path("/gateway")
+    @Operation(summary = "The simulated payment gateway's latency and error rate now")
+    public GatewayFaults gatewayFaults() {
+        return GatewayFaults.of(gateway.behaviour());
+    }
+
+    @PUT
+    @Path("/gateway")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the simulated payment gateway's latency and error rate")
+    public GatewayFaults changeGatewayFaults(@Valid @NotNull GatewayFaults body) {
+        gateway.change(body.toBehaviour());
+        return gatewayFaults();
+    }
+
+    @GET
+    @Path("/fixes")
+    @Operation(summary = "Which fixes are switched on")
+    public Fixes fixes() {
+        return new Fixes(fixes.releaseLockBeforeGateway());
+    }
+
+    @PUT
+    @Path("/fixes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch fixes on or off, e.g. release the account lock before calling the gateway")
+    public Fixes changeFixes(@Valid @NotNull Fixes body) {
+        fixes.releaseLockBeforeGateway(body.releaseLockBeforeGateway());
+        return fixes();
+    }
+
+    @POST
+    @Path("/reset")
+    @Operation(summary = "Back to the configured behaviour: no injected faults, fixes as configured")
+    public void reset() {
+        gateway.reset();
+        fixes.reset();
+    }
+}

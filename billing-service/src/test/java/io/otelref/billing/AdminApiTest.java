@@ -1,0 +1,76 @@
+package io.otelref.billing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.otelref.billing.config.BillingFixes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/** Faults and fixes switched at runtime through /admin, without a restart, and only with the token. */
+@QuarkusTest
+class AdminApiTest {
+
+    @Inject
+    BillingFixes fixes;
+
+    @AfterEach
+    void reset() {
+        admin().post("/admin/reset").then().statusCode(204);
+    }
+
+    @Test
+    void withoutTheTokenTheAdminApiAnswersUnauthorized() {
+        given().get("/admin/gateway").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("errors[0].field", equalTo("Authorization"));
+        given().header("Authorization", "Bearer wrong").get("/admin/fixes").then().statusCode(401);
+    }
+
+    @Test
+    void theFixSwitchChangesAtRuntime() {
+        admin().get("/admin/fixes").then().statusCode(200).body("releaseLockBeforeGateway", equalTo(false));
+        admin().contentType("application/json").body("{\"releaseLockBeforeGateway\":true}")
+                .put("/admin/fixes").then().statusCode(200).body("releaseLockBeforeGateway", equalTo(true));
+        assertTrue(fixes.releaseLockBeforeGateway(), "the service itself sees the fix");
+    }
+
+    @Test
+    void aGatewayErrorRateOfOneMakesAuthorizationsUnavailable() {
+        admin().contentType("application/json")
+                .body("{\"baseLatencyMs\":0,\"jitterMs\":0,\"slowShare\":0,\"slowLatencyMs\":0,\"errorRate\":1.0}")
+                .put("/admin/gateway").then().statusCode(200).body("errorRate", equalTo(1.0f));
+        given().contentType("application/json")
+                .body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"acc-0600\",\"amount\":10.00,\"currency\":\"EUR\"}")
+                .post("/api/payments/authorizations").then()
+                .statusCode(503)
+                .body("type", endsWith("/dependency-unavailable"));
+    }
+
+    @Test
+    void invalidFaultsAreRejectedNamingTheField() {
+        admin().contentType("application/json")
+                .body("{\"baseLatencyMs\":-1,\"jitterMs\":0,\"slowShare\":0,\"slowLatencyMs\":0,\"errorRate\":1.5}")
+                .put("/admin/gateway").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("errorRate"))
+                .body("errors.field", hasItem("baseLatencyMs"));
+    }
+
+    private static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer test-admin-token");
+    }
+}
