@@ -18,10 +18,12 @@ public class WorkerBehaviour {
     static final String ORDERS_PLACED_CHANNEL = "orders-placed";
 
     private final ChannelRegistry channels;
+    private final WorkerConfig config;
     private volatile Duration processingDelay;
 
     WorkerBehaviour(ChannelRegistry channels, WorkerConfig config) {
         this.channels = channels;
+        this.config = config;
         this.processingDelay = config.processingDelay();
     }
 
@@ -46,6 +48,12 @@ public class WorkerBehaviour {
 
     public boolean isPaused() {
         return ordersPlaced().isPaused();
+    }
+
+    /** Back to the configured delay, consuming. */
+    public void reset() {
+        processingDelay = config.processingDelay();
+        resume();
     }
 
     private PausableChannel ordersPlaced() {

@@ -1,0 +1,62 @@
+package io.otelref.invoice.rest;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.otelref.invoice.config.WorkerBehaviour;
+
+/**
+ * Slows or pauses consumption while the worker runs, for the queue-backlog scenario. Guarded by
+ * service-platform's AdminAccess: off unless {@code platform.admin.token} is set.
+ */
+@Path("/admin")
+@Tag(name = "admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final WorkerBehaviour behaviour;
+
+    AdminResource(WorkerBehaviour behaviour) {
+        this.behaviour = behaviour;
+    }
+
+    @GET
+    @Path("/behaviour")
+    @Operation(summary = "The extra processing delay per event, and whether consumption is paused")
+    public Behaviour behaviour() {
+        return new Behaviour(behaviour.processingDelay().toMillis(), behaviour.isPaused());
+    }
+
+    @PUT
+    @Path("/behaviour")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Slow down or pause consumption: records wait in Kafka and show up as consumer lag")
+    public Behaviour changeBehaviour(@Valid @NotNull Behaviour body) {
+        behaviour.setProcessingDelay(Duration.ofMillis(body.processingDelayMs()));
+        if (body.paused()) {
+            behaviour.pause();
+        } else {
+            behaviour.resume();
+        }
+        return behaviour();
+    }
+
+    @POST
+    @Path("/reset")
+    @Operation(summary = "Back to the configured delay, consuming")
+    public void reset() {
+        behaviour.reset();
+    }
+}

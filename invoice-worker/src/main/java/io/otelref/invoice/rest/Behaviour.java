@@ -1,0 +1,11 @@
+package io.otelref.invoice.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** How invoice-worker consumes right now, as the admin API shows and takes it. */
+public record Behaviour(
+        @NotNull @Min(0) @Max(600_000) Long processingDelayMs,
+        @NotNull Boolean paused) {
+}
