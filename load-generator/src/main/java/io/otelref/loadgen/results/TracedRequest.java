@@ -1,0 +1,12 @@
+package io.otelref.loadgen.results;
+
+/**
+ * A request worth looking up in Jaeger.
+ *
+ * @param traceId   null for a shed request: it was never sent, so no trace exists
+ * @param status    HTTP status, 0 when there was no response
+ * @param latencyMs from the intended send time to the final answer (for shed: to when it was given up)
+ * @param second    second of the run in which it ended
+ */
+public record TracedRequest(String traceId, String outcome, int status, double latencyMs, long second) {
+}

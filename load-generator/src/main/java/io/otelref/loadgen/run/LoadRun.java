@@ -1,0 +1,106 @@
+package io.otelref.loadgen.run;
+
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+
+import io.otelref.loadgen.config.LoadOptions;
+import io.otelref.loadgen.results.ResultRecorder;
+import io.otelref.loadgen.telemetry.TraceParent;
+import io.otelref.loadgen.traffic.PlannedOrder;
+import io.otelref.loadgen.traffic.TrafficShape;
+
+/**
+ * Drives one open-model run: a single scheduler thread releases each request at its intended time on its own
+ * virtual thread, so a slow server never delays later arrivals (which would hide the slowness: coordinated
+ * omission). Latency is measured from the intended time, so time spent waiting behind a stall counts, and
+ * so does any lag of the scheduler itself.
+ */
+public final class LoadRun {
+
+    private final LoadOptions options;
+    private final ArrivalSchedule schedule;
+    private final TrafficShape traffic;
+    private final CheckoutClient client;
+    private final Semaphore inFlight;
+    private final long startNanos;
+    private final ResultRecorder recorder;
+
+    public LoadRun(LoadOptions options) {
+        this.options = options;
+        this.schedule = new ArrivalSchedule(options.rate(), options.rampUp(), options.duration());
+        this.traffic = new TrafficShape(options);
+        this.client = new CheckoutClient(options.target(), options.requestTimeout());
+        this.inFlight = new Semaphore(options.maxInFlight());
+        this.startNanos = System.nanoTime();
+        this.recorder = new ResultRecorder(startNanos, options.slowestKept());
+    }
+
+    public ResultRecorder recorder() {
+        return recorder;
+    }
+
+    public ArrivalSchedule schedule() {
+        return schedule;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public int inFlight() {
+        return options.maxInFlight() - inFlight.availablePermits();
+    }
+
+    /** Blocks until every arrival of the schedule has been sent and answered (or timed out, or shed). */
+    public void run() {
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long n = 0; ; n++) {
+                OptionalLong offset = schedule.offsetNanos(n);
+                if (offset.isEmpty()) {
+                    break;
+                }
+                long intendedNanos = startNanos + offset.getAsLong();
+                PlannedOrder planned = traffic.nextOrder();
+                recorder.recordScheduled(intendedNanos);
+                sleepUntil(intendedNanos);
+                if (inFlight.tryAcquire()) {
+                    requests.execute(() -> {
+                        try {
+                            sendAndRecord(planned, intendedNanos);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                } else {
+                    recorder.recordShed(intendedNanos, System.nanoTime());
+                }
+            }
+        }
+    }
+
+    private void sendAndRecord(PlannedOrder planned, long intendedNanos) {
+        String idempotencyKey = UUID.randomUUID().toString();
+        TraceParent traceParent = TraceParent.startTrace();
+        CheckoutClient.Attempt attempt = client.send(planned.order(), idempotencyKey, traceParent);
+        if (planned.resend()) {
+            // A client that lost the first answer sends the same order again with the same key; the service
+            // must answer it as a replay, with the first attempt's status.
+            CheckoutClient.Attempt resend = client.send(planned.order(), idempotencyKey, traceParent.nextAttempt());
+            recorder.recordResend(resend.status() == attempt.status());
+            attempt = resend;
+        }
+        recorder.recordCompleted(intendedNanos, System.nanoTime(), attempt.outcome(), attempt.status(),
+                traceParent.traceId());
+    }
+
+    private static void sleepUntil(long deadlineNanos) {
+        for (long remaining = deadlineNanos - System.nanoTime(); remaining > 0;
+             remaining = deadlineNanos - System.nanoTime()) {
+            LockSupport.parkNanos(remaining);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.otelref.loadgen.traffic;
+
+public record OrderLine(String sku, int quantity) {
+}

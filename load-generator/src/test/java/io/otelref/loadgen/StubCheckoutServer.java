@@ -1,0 +1,83 @@
+package io.otelref.loadgen;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for checkout-service on an ephemeral port: answers POST /api/checkout with the status
+ * {@code respond} picks (it may sleep first) and remembers every request's headers and body.
+ */
+public final class StubCheckoutServer implements AutoCloseable {
+
+    public record Received(String idempotencyKey, String traceparent, String body) {
+    }
+
+    private static final int BACKLOG = 1000;
+
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private StubCheckoutServer(boolean oneAtATime, ToIntFunction<Received> respond) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
+        handlers = oneAtATime ? Executors.newSingleThreadExecutor() : Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(handlers);
+        server.createContext("/api/checkout", exchange -> answer(exchange, respond));
+        server.start();
+    }
+
+    /** Handles requests concurrently, like a real service. */
+    public static StubCheckoutServer concurrent(ToIntFunction<Received> respond) throws IOException {
+        return new StubCheckoutServer(false, respond);
+    }
+
+    /** Handles one request at a time, so a stall holds up every request behind it. */
+    public static StubCheckoutServer oneAtATime(ToIntFunction<Received> respond) throws IOException {
+        return new StubCheckoutServer(true, respond);
+    }
+
+    public static StubCheckoutServer placingEveryOrder() throws IOException {
+        return concurrent(request -> 201);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void answer(HttpExchange exchange, ToIntFunction<Received> respond) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            Received request = new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("traceparent"), new String(body.readAllBytes()));
+            received.add(request);
+            exchange.sendResponseHeaders(respond.applyAsInt(request), -1);
+        }
+    }
+
+    public static int sleepThen(long millis, int status) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return status;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+}
