@@ -26,12 +26,14 @@ public final class StubCheckoutServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<byte[]> otlpExports = new CopyOnWriteArrayList<>();
 
     private StubCheckoutServer(boolean oneAtATime, ToIntFunction<Received> respond) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
         handlers = oneAtATime ? Executors.newSingleThreadExecutor() : Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(handlers);
         server.createContext("/api/checkout", exchange -> answer(exchange, respond));
+        server.createContext("/v1/traces", this::acceptOtlpExport);
         server.start();
     }
 
@@ -55,6 +57,20 @@ public final class StubCheckoutServer implements AutoCloseable {
 
     public List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** Bodies of the OTLP/HTTP protobuf trace exports received, when the server doubles as a collector. */
+    public List<byte[]> otlpExports() {
+        return List.copyOf(otlpExports);
+    }
+
+    private void acceptOtlpExport(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            if ("application/x-protobuf".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                otlpExports.add(body.readAllBytes());
+            }
+            exchange.sendResponseHeaders(200, -1);
+        }
     }
 
     private void answer(HttpExchange exchange, ToIntFunction<Received> respond) throws IOException {

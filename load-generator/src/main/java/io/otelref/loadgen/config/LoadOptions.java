@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param hotAccounts   how many accounts receive {@code hotShare} of the traffic
  * @param retryShare    share of orders sent a second time with the same Idempotency-Key
  * @param slowestKept   how many of the slowest requests' trace ids the reports list
+ * @param otlpEndpoint  OTLP/HTTP base URL the client spans are exported to; none: traceparent headers only
  */
 public record LoadOptions(
         URI target,
@@ -33,6 +34,7 @@ public record LoadOptions(
         Optional<Double> maxErrorRate,
         Optional<Path> jsonReport,
         Optional<Path> htmlReport,
+        Optional<URI> otlpEndpoint,
         long seed) {
 
     public static final int ACCOUNTS = 1000;

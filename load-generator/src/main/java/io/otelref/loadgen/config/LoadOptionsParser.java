@@ -34,6 +34,8 @@ public final class LoadOptionsParser {
               --max-error-rate <frac>   fail (exit 1) if errors / requests exceeds this
               --report <file.json>      machine-readable report
               --html <file.html>        self-contained HTML report with latency and throughput charts
+              --otlp <url>              export a span per order and per attempt over OTLP/HTTP, e.g.
+                                        http://127.0.0.1:4318 (default: only send traceparent headers)
               --seed <long>             seed for the traffic shape, to repeat a run's orders
               -h, --help                this text
 
@@ -63,6 +65,7 @@ public final class LoadOptionsParser {
         Double maxErrorRate = null;
         Path report = null;
         Path html = null;
+        URI otlp = null;
         long seed = ThreadLocalRandom.current().nextLong();
         while (!remaining.isEmpty()) {
             String flag = remaining.pop();
@@ -70,7 +73,7 @@ public final class LoadOptionsParser {
                 case "-h", "--help" -> {
                     return Optional.empty();
                 }
-                case "--target" -> target = target(value(flag, remaining));
+                case "--target" -> target = url(flag, value(flag, remaining));
                 case "--rate" -> rate = positiveNumber(flag, value(flag, remaining));
                 case "--ramp-up" -> rampUp = DurationArgument.parse(flag, value(flag, remaining));
                 case "--duration" -> duration = DurationArgument.parse(flag, value(flag, remaining));
@@ -86,6 +89,7 @@ public final class LoadOptionsParser {
                 case "--max-error-rate" -> maxErrorRate = fraction(flag, value(flag, remaining));
                 case "--report" -> report = Path.of(value(flag, remaining));
                 case "--html" -> html = Path.of(value(flag, remaining));
+                case "--otlp" -> otlp = url(flag, value(flag, remaining));
                 case "--seed" -> seed = longValue(flag, value(flag, remaining));
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
@@ -106,7 +110,7 @@ public final class LoadOptionsParser {
                 hotAccounts, hotShare == null ? (hotAccounts > 0 ? 0.8 : 0) : hotShare,
                 itemsMin, itemsMax, retryShare, slowest,
                 Optional.ofNullable(maxP99), Optional.ofNullable(maxErrorRate),
-                Optional.ofNullable(report), Optional.ofNullable(html), seed));
+                Optional.ofNullable(report), Optional.ofNullable(html), Optional.ofNullable(otlp), seed));
     }
 
     private static String value(String flag, Deque<String> remaining) throws UsageException {
@@ -116,7 +120,7 @@ public final class LoadOptionsParser {
         return remaining.pop();
     }
 
-    private static URI target(String text) throws UsageException {
+    private static URI url(String flag, String text) throws UsageException {
         try {
             URI uri = URI.create(text);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -125,7 +129,7 @@ public final class LoadOptionsParser {
         } catch (IllegalArgumentException notAUri) {
             // reported below with the flag's name
         }
-        throw new UsageException("--target expects an http(s) URL like http://127.0.0.1:8080 (got '" + text + "')");
+        throw new UsageException(flag + " expects an http(s) URL like http://127.0.0.1:8080 (got '" + text + "')");
     }
 
     private static double positiveNumber(String flag, String text) throws UsageException {

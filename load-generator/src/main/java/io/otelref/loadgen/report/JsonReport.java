@@ -43,7 +43,7 @@ public record JsonReport(
 
     public record Config(String target, double rate, String rampUp, String duration, int maxInFlight,
                          String timeout, int hotAccounts, double hotShare, int itemsMin, int itemsMax,
-                         double retryShare, long seed) {
+                         double retryShare, String otlp, long seed) {
     }
 
     public record Counts(long requests, long errors, double errorRate, Map<String, Long> byOutcome,
@@ -58,7 +58,8 @@ public record JsonReport(
         Config config = new Config(options.target().toString(), options.rate(),
                 DurationArgument.format(options.rampUp()), DurationArgument.format(options.duration()),
                 options.maxInFlight(), DurationArgument.format(options.requestTimeout()), options.hotAccounts(),
-                options.hotShare(), options.itemsMin(), options.itemsMax(), options.retryShare(), options.seed());
+                options.hotShare(), options.itemsMin(), options.itemsMax(), options.retryShare(),
+                options.otlpEndpoint().map(Object::toString).orElse(null), options.seed());
         Counts counts = new Counts(results.requests(), results.errors(), results.errorRate(), results.outcomes(),
                 results.statuses(), results.resends(), results.resendMismatch());
         Thresholds thresholds = new Thresholds(options.maxP99().map(limit -> limit.toMillis()).orElse(null),

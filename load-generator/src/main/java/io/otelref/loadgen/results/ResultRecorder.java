@@ -110,7 +110,9 @@ public final class ResultRecorder {
 
     private SecondBucket countEnded(long endNanos, Outcome outcome) {
         SecondBucket bucket = bucket(endNanos);
-        bucket.completed++;
+        if (outcome != Outcome.SHED) {
+            bucket.completed++;
+        }
         bucket.outcomes.merge(outcome, 1L, Long::sum);
         outcomes.merge(outcome, 1L, Long::sum);
         requests++;

@@ -11,7 +11,6 @@ import java.time.Duration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.otelref.loadgen.telemetry.TraceParent;
 import io.otelref.loadgen.traffic.CheckoutOrder;
 
 /** Sends one checkout attempt and classifies its answer; never throws for what the server or network did. */
@@ -29,19 +28,23 @@ public final class CheckoutClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .build();
-        this.checkoutUri = target.resolve("/api/checkout");
+        this.checkoutUri = checkoutUri(target);
         this.timeout = timeout;
+    }
+
+    public static URI checkoutUri(URI target) {
+        return target.resolve("/api/checkout");
     }
 
     public record Attempt(Outcome outcome, int status) {
     }
 
-    public Attempt send(CheckoutOrder order, String idempotencyKey, TraceParent traceParent) {
+    public Attempt send(CheckoutOrder order, String idempotencyKey, String traceparent) {
         HttpRequest request = HttpRequest.newBuilder(checkoutUri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .header("traceparent", traceParent.header())
+                .header("traceparent", traceparent)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(order)))
                 .build();
         try {

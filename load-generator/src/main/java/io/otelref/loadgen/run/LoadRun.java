@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.loadgen.results.ResultRecorder;
-import io.otelref.loadgen.telemetry.TraceParent;
+import io.opentelemetry.api.trace.Span;
+
+import io.otelref.loadgen.telemetry.CheckoutTracing;
 import io.otelref.loadgen.traffic.PlannedOrder;
 import io.otelref.loadgen.traffic.TrafficShape;
 
@@ -25,6 +27,7 @@ public final class LoadRun {
     private final ArrivalSchedule schedule;
     private final TrafficShape traffic;
     private final CheckoutClient client;
+    private final CheckoutTracing tracing;
     private final Semaphore inFlight;
     private final long startNanos;
     private final ResultRecorder recorder;
@@ -36,6 +39,8 @@ public final class LoadRun {
         this.client = new CheckoutClient(options.target(), options.requestTimeout());
         this.inFlight = new Semaphore(options.maxInFlight());
         this.startNanos = System.nanoTime();
+        this.tracing = new CheckoutTracing(options.otlpEndpoint(), CheckoutClient.checkoutUri(options.target()),
+                startNanos);
         this.recorder = new ResultRecorder(startNanos, options.slowestKept());
     }
 
@@ -55,9 +60,12 @@ public final class LoadRun {
         return options.maxInFlight() - inFlight.availablePermits();
     }
 
-    /** Blocks until every arrival of the schedule has been sent and answered (or timed out, or shed). */
+    /**
+     * Blocks until every arrival of the schedule has been sent and answered (or timed out, or shed), and
+     * the spans are exported.
+     */
     public void run() {
-        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (tracing; ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long n = 0; ; n++) {
                 OptionalLong offset = schedule.offsetNanos(n);
                 if (offset.isEmpty()) {
@@ -84,17 +92,27 @@ public final class LoadRun {
 
     private void sendAndRecord(PlannedOrder planned, long intendedNanos) {
         String idempotencyKey = UUID.randomUUID().toString();
-        TraceParent traceParent = TraceParent.startTrace();
-        CheckoutClient.Attempt attempt = client.send(planned.order(), idempotencyKey, traceParent);
+        Span order = tracing.startOrder(intendedNanos);
+        CheckoutClient.Attempt attempt = sendAttempt(planned, idempotencyKey, order, 0);
         if (planned.resend()) {
             // A client that lost the first answer sends the same order again with the same key; the service
             // must answer it as a replay, with the first attempt's status.
-            CheckoutClient.Attempt resend = client.send(planned.order(), idempotencyKey, traceParent.nextAttempt());
+            CheckoutClient.Attempt resend = sendAttempt(planned, idempotencyKey, order, 1);
             recorder.recordResend(resend.status() == attempt.status());
             attempt = resend;
         }
-        recorder.recordCompleted(intendedNanos, System.nanoTime(), attempt.outcome(), attempt.status(),
-                traceParent.traceId());
+        long endNanos = System.nanoTime();
+        CheckoutTracing.endOrder(order, attempt.outcome());
+        recorder.recordCompleted(intendedNanos, endNanos, attempt.outcome(), attempt.status(),
+                order.getSpanContext().getTraceId());
+    }
+
+    private CheckoutClient.Attempt sendAttempt(PlannedOrder planned, String idempotencyKey, Span order,
+                                               int resendCount) {
+        Span span = tracing.startAttempt(order, resendCount);
+        CheckoutClient.Attempt attempt = client.send(planned.order(), idempotencyKey, CheckoutTracing.traceparent(span));
+        CheckoutTracing.end(span, attempt.outcome(), attempt.status());
+        return attempt;
     }
 
     private static void sleepUntil(long deadlineNanos) {

@@ -3,6 +3,7 @@ package io.otelref.loadgen.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,21 @@ class LoadRunTest {
                 traceIds.add(traceparent.group(1));
             }
             assertEquals(50, traceIds.size());
+        }
+    }
+
+    @Test
+    void exportsAnOrderSpanAndAClientSpanPerAttemptOverOtlp() throws Exception {
+        try (StubCheckoutServer server = StubCheckoutServer.placingEveryOrder()) {
+            run(server, "--rate", "20", "--duration", "1s", "--retry-share", "1", "--otlp", server.url());
+
+            String exported = server.otlpExports().stream()
+                    .map(body -> new String(body, StandardCharsets.ISO_8859_1))
+                    .collect(Collectors.joining());
+            assertTrue(exported.contains("load_generator.place_order"), "the order's root span");
+            assertTrue(exported.contains("http.request.resend_count"), "the resend's CLIENT span");
+            assertTrue(exported.contains("app.synthetic"), "marked as synthetic traffic");
+            assertTrue(exported.contains("load-generator"), "service.name");
         }
     }
 

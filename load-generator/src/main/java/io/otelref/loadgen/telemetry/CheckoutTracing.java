@@ -1,0 +1,129 @@
+package io.otelref.loadgen.telemetry;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+
+import io.otelref.loadgen.run.Outcome;
+
+/**
+ * Every order is its own trace: a root span {@code load_generator.place_order} that starts at the order's
+ * <em>intended</em> send time (so its duration is the latency the reports count, queueing included) and one
+ * CLIENT span per attempt, whose context goes out as the {@code traceparent} header.
+ *
+ * <p>Spans are exported over OTLP/HTTP only when an endpoint is given; without one the SDK still mints the
+ * trace and span ids, so the trace ids in the reports always match what the services recorded.
+ */
+public final class CheckoutTracing implements AutoCloseable {
+
+    /**
+     * Marks load-generator traffic so it can be told from real users' in Jaeger. Not in service-platform's
+     * AppAttributes: this module runs without the platform.
+     */
+    public static final AttributeKey<Boolean> APP_SYNTHETIC = AttributeKey.booleanKey("app.synthetic");
+
+    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+    private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    private static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE =
+            AttributeKey.longKey("http.response.status_code");
+    private static final AttributeKey<Long> HTTP_REQUEST_RESEND_COUNT =
+            AttributeKey.longKey("http.request.resend_count");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+    private final SdkTracerProvider provider;
+    private final Tracer tracer;
+    private final URI checkoutUri;
+    private final long epochNanosAtStart;
+    private final long startNanos;
+
+    public CheckoutTracing(Optional<URI> otlpEndpoint, URI checkoutUri, long startNanos) {
+        SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, "load-generator"))))
+                .setSampler(Sampler.alwaysOn());
+        otlpEndpoint.ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor.builder(
+                OtlpHttpSpanExporter.builder().setEndpoint(endpoint.resolve("/v1/traces").toString()).build())
+                .build()));
+        this.provider = builder.build();
+        this.tracer = provider.get("io.otelref.loadgen");
+        this.checkoutUri = checkoutUri;
+        this.epochNanosAtStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        this.startNanos = startNanos;
+    }
+
+    public Span startOrder(long intendedNanos) {
+        return tracer.spanBuilder("load_generator.place_order")
+                .setNoParent()
+                .setStartTimestamp(epochNanosAtStart + (intendedNanos - startNanos), TimeUnit.NANOSECONDS)
+                .setAttribute(APP_SYNTHETIC, true)
+                .startSpan();
+    }
+
+    /** Semantic conventions' HTTP client span; a resend carries {@code http.request.resend_count}. */
+    public Span startAttempt(Span order, int resendCount) {
+        var attempt = tracer.spanBuilder("POST")
+                .setParent(Context.root().with(order))
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute(APP_SYNTHETIC, true)
+                .setAttribute(HTTP_REQUEST_METHOD, "POST")
+                .setAttribute(URL_FULL, checkoutUri.toString())
+                .setAttribute(SERVER_ADDRESS, checkoutUri.getHost())
+                .setAttribute(SERVER_PORT, (long) checkoutUri.getPort());
+        if (resendCount > 0) {
+            attempt.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) resendCount);
+        }
+        return attempt.startSpan();
+    }
+
+    public static String traceparent(Span attempt) {
+        Map<String, String> headers = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(attempt), headers, Map::put);
+        return headers.get("traceparent");
+    }
+
+    /** Per HTTP client conventions any 4xx or 5xx is an error on the CLIENT span; 402 is too, on this span. */
+    public static void end(Span span, Outcome outcome, int status) {
+        if (status != 0) {
+            span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+        }
+        if (status >= 400 || outcome.isError()) {
+            span.setAttribute(ERROR_TYPE, status != 0 ? String.valueOf(status) : outcome.label());
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
+    }
+
+    /** Business view on the root span: a declined payment is an answer, not an error. */
+    public static void endOrder(Span order, Outcome outcome) {
+        if (outcome.isError()) {
+            order.setAttribute(ERROR_TYPE, outcome.label());
+            order.setStatus(StatusCode.ERROR);
+        }
+        order.end();
+    }
+
+    /** Exports what is still buffered. */
+    @Override
+    public void close() {
+        provider.close();
+    }
+}
