@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ class LoadRunTest {
     }
 
     private static RunResults run(StubCheckoutServer server, String... flags) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("--target", server.url(), "--seed", "7"));
+        List<String> args = new ArrayList<>(List.of("--target", server.url(), "--seed", "7"));
         args.addAll(List.of(flags));
         LoadOptions options = LoadOptionsParser.parse(args).orElseThrow();
         LoadRun run = new LoadRun(options);
