@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -21,7 +20,13 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
+import io.opentelemetry.semconv.ErrorAttributes;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.ServiceAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
 import io.otelref.loadgen.run.Outcome;
+import io.otelref.platform.telemetry.AppAttributes;
 
 /**
  * Every order is its own trace: a root span {@code load_generator.place_order} that starts at the order's
@@ -33,23 +38,6 @@ import io.otelref.loadgen.run.Outcome;
  */
 public final class CheckoutTracing implements AutoCloseable {
 
-    /**
-     * Marks load-generator traffic so it can be told from real users' in Jaeger. Not in service-platform's
-     * AppAttributes: this module runs without the platform.
-     */
-    public static final AttributeKey<Boolean> APP_SYNTHETIC = AttributeKey.booleanKey("app.synthetic");
-
-    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-    private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
-    private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
-    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-    private static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE =
-            AttributeKey.longKey("http.response.status_code");
-    private static final AttributeKey<Long> HTTP_REQUEST_RESEND_COUNT =
-            AttributeKey.longKey("http.request.resend_count");
-    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-
     private final SdkTracerProvider provider;
     private final Tracer tracer;
     private final URI checkoutUri;
@@ -58,7 +46,7 @@ public final class CheckoutTracing implements AutoCloseable {
 
     public CheckoutTracing(Optional<URI> otlpEndpoint, URI checkoutUri, long startNanos) {
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, "load-generator"))))
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(ServiceAttributes.SERVICE_NAME, "load-generator"))))
                 .setSampler(Sampler.alwaysOn());
         otlpEndpoint.ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor.builder(
                 OtlpHttpSpanExporter.builder().setEndpoint(endpoint.resolve("/v1/traces").toString()).build())
@@ -74,7 +62,7 @@ public final class CheckoutTracing implements AutoCloseable {
         return tracer.spanBuilder("load_generator.place_order")
                 .setNoParent()
                 .setStartTimestamp(epochNanosAtStart + (intendedNanos - startNanos), TimeUnit.NANOSECONDS)
-                .setAttribute(APP_SYNTHETIC, true)
+                .setAttribute(AppAttributes.SYNTHETIC, true)
                 .startSpan();
     }
 
@@ -83,13 +71,13 @@ public final class CheckoutTracing implements AutoCloseable {
         var attempt = tracer.spanBuilder("POST")
                 .setParent(Context.root().with(order))
                 .setSpanKind(SpanKind.CLIENT)
-                .setAttribute(APP_SYNTHETIC, true)
-                .setAttribute(HTTP_REQUEST_METHOD, "POST")
-                .setAttribute(URL_FULL, checkoutUri.toString())
-                .setAttribute(SERVER_ADDRESS, checkoutUri.getHost())
-                .setAttribute(SERVER_PORT, (long) checkoutUri.getPort());
+                .setAttribute(AppAttributes.SYNTHETIC, true)
+                .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, "POST")
+                .setAttribute(UrlAttributes.URL_FULL, checkoutUri.toString())
+                .setAttribute(ServerAttributes.SERVER_ADDRESS, checkoutUri.getHost())
+                .setAttribute(ServerAttributes.SERVER_PORT, (long) checkoutUri.getPort());
         if (resendCount > 0) {
-            attempt.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) resendCount);
+            attempt.setAttribute(HttpAttributes.HTTP_REQUEST_RESEND_COUNT, (long) resendCount);
         }
         return attempt.startSpan();
     }
@@ -103,10 +91,10 @@ public final class CheckoutTracing implements AutoCloseable {
     /** Per HTTP client conventions any 4xx or 5xx is an error on the CLIENT span; 402 is too, on this span. */
     public static void end(Span span, Outcome outcome, int status) {
         if (status != 0) {
-            span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+            span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
         }
         if (status >= 400 || outcome.isError()) {
-            span.setAttribute(ERROR_TYPE, status != 0 ? String.valueOf(status) : outcome.label());
+            span.setAttribute(ErrorAttributes.ERROR_TYPE, status != 0 ? String.valueOf(status) : outcome.label());
             span.setStatus(StatusCode.ERROR);
         }
         span.end();
@@ -115,7 +103,7 @@ public final class CheckoutTracing implements AutoCloseable {
     /** Business view on the root span: a declined payment is an answer, not an error. */
     public static void endOrder(Span order, Outcome outcome) {
         if (outcome.isError()) {
-            order.setAttribute(ERROR_TYPE, outcome.label());
+            order.setAttribute(ErrorAttributes.ERROR_TYPE, outcome.label());
             order.setStatus(StatusCode.ERROR);
         }
         order.end();

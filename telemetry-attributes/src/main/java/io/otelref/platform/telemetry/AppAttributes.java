@@ -32,6 +32,9 @@ public final class AppAttributes {
     /** Business outcome of a payment authorization: {@code authorized} or {@code declined}. */
     public static final AttributeKey<String> PAYMENT_OUTCOME = AttributeKey.stringKey("app.payment.outcome");
 
+    /** Set on the load generator's spans: this traffic is synthetic, so dashboards and alerts can leave it out. */
+    public static final AttributeKey<Boolean> SYNTHETIC = AttributeKey.booleanKey("app.synthetic");
+
     private AppAttributes() {
     }
 }
