@@ -54,7 +54,7 @@ is_stale() {
   local runner
   runner=$(runner_of "$1")
   [[ -f $runner ]] || return 0
-  [[ -n $(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-platform/src/main" "$REPO/pom.xml" \
+  [[ -n $(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-platform/src/main" "$REPO/telemetry-attributes/src/main" "$REPO/pom.xml" \
     -newer "$runner" -type f -print -quit 2>/dev/null) ]]
 }
 
