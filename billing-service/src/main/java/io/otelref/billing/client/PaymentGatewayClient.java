@@ -3,8 +3,6 @@ package io.otelref.billing.client;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -43,11 +41,7 @@ public class PaymentGatewayClient {
     @Timeout(1000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public GatewayAuthorization authorize(GatewayAuthorizationRequest request) {
-        try {
-            return api.authorize(request);
-        } catch (WebApplicationException | ProcessingException failure) {
-            throw DownstreamFailures.translate(DEPENDENCY, failure);
-        }
+        return DownstreamFailures.call(DEPENDENCY, () -> api.authorize(request));
     }
 
     /**
@@ -60,10 +54,6 @@ public class PaymentGatewayClient {
     @Timeout(1000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public GatewayCapture capture(String idempotencyKey, GatewayCaptureRequest request) {
-        try {
-            return api.capture(idempotencyKey, request);
-        } catch (WebApplicationException | ProcessingException failure) {
-            throw DownstreamFailures.translate(DEPENDENCY, failure);
-        }
+        return DownstreamFailures.call(DEPENDENCY, () -> api.capture(idempotencyKey, request));
     }
 }

@@ -3,8 +3,6 @@ package io.otelref.checkout.client;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -42,11 +40,7 @@ public class BillingClient {
     @Timeout(1000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public PriceQuote priceOf(String sku) {
-        try {
-            return api.price(sku);
-        } catch (WebApplicationException | ProcessingException failure) {
-            throw DownstreamFailures.translate(DEPENDENCY, failure);
-        }
+        return DownstreamFailures.call(DEPENDENCY, () -> api.price(sku));
     }
 
     /** Safe to retry: billing authorizes at most once per order id. */
@@ -56,10 +50,6 @@ public class BillingClient {
     @Timeout(3000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public PaymentAuthorization authorize(AuthorizationRequest request) {
-        try {
-            return api.authorize(request);
-        } catch (WebApplicationException | ProcessingException failure) {
-            throw DownstreamFailures.translate(DEPENDENCY, failure);
-        }
+        return DownstreamFailures.call(DEPENDENCY, () -> api.authorize(request));
     }
 }

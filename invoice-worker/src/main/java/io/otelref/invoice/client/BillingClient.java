@@ -3,8 +3,6 @@ package io.otelref.invoice.client;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -44,10 +42,6 @@ public class BillingClient {
     @Timeout(3000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public Invoice createInvoice(String orderId) {
-        try {
-            return api.createInvoice(new InvoiceRequest(orderId));
-        } catch (WebApplicationException | ProcessingException failure) {
-            throw DownstreamFailures.translate(DEPENDENCY, failure);
-        }
+        return DownstreamFailures.call(DEPENDENCY, () -> api.createInvoice(new InvoiceRequest(orderId)));
     }
 }

@@ -1,5 +1,8 @@
 package io.otelref.platform.resilience;
 
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -16,10 +19,22 @@ public final class DownstreamFailures {
     }
 
     /**
+     * Makes one REST client call, translating its failure with {@link #translate}: the body of every
+     * fault-tolerant client method, e.g. {@code return DownstreamFailures.call(DEPENDENCY, () -> api.price(sku));}
+     */
+    public static <T> T call(String dependency, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException | ProcessingException failure) {
+            throw translate(dependency, failure);
+        }
+    }
+
+    /**
      * A connection failure, a 5xx, or any answer that says when to come back ({@code Retry-After}, as
      * 429 and "still in progress" 409s do) is worth retrying; any other 4xx is the request's fault.
      */
-    public static RuntimeException translate(String dependency, RuntimeException failure) {
+    static RuntimeException translate(String dependency, RuntimeException failure) {
         if (!(failure instanceof WebApplicationException answered)) {
             return new DependencyUnavailableException(dependency, failure);
         }

@@ -12,8 +12,8 @@ import jakarta.interceptor.InterceptorBinding;
  * Makes the retries of a fault-tolerant call to a dependency visible. Put it beside {@code @Retry} on a
  * method that calls a REST client: every attempt is already its own CLIENT span; with this binding,
  * each resend carries {@code http.request.resend_count}, and the resends are counted in the metric
- * {@code app.dependency.retries} tagged with the dependency and the operation. Translate client
- * failures inside the method with {@link DownstreamFailures#translate}.
+ * {@code app.dependency.retries} tagged with the dependency and the operation. Make the call
+ * itself with {@link DownstreamFailures#call}, which sorts failures into retryable and final.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
