@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -91,6 +92,13 @@ class InvoicingTest {
         assertEquals(1, billing.callsFor(orderId));
     }
 
+    /**
+     * The business span that invoiced the order: it ends after its PRODUCER child, so once it is
+     * exported the whole tree is.
+     */
+    private static final Predicate<SpanData> INVOICED = named("worker.invoice_order")
+            .and(span -> span.getAttributes().get(AppAttributes.INVOICE_ID) != null);
+
     @Test
     void theTraceRunsFromTheUpstreamProducerThroughBillingToInvoicesCreated() {
         String orderId = UUID.randomUUID().toString();
@@ -98,7 +106,7 @@ class InvoicingTest {
 
         sendOrderPlaced(orderId, OrderPlacedPayloads.valid(orderId), upstream);
 
-        TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), kind(SpanKind.PRODUCER));
+        TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), INVOICED);
         SpanData consumer = trace.one(kind(SpanKind.CONSUMER));
         assertEquals(upstream.spanId(), consumer.getParentSpanId(), trace::describe);
         assertEquals("kafka", consumer.getAttributes().get(MESSAGING_SYSTEM));
@@ -129,7 +137,7 @@ class InvoicingTest {
         sendOrderPlaced(orderId, OrderPlacedPayloads.valid(orderId), upstream);
 
         invoicesCreated.awaitRecords(orderId, 1);
-        TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), kind(SpanKind.PRODUCER));
+        TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), INVOICED);
         SpanData invoiceOrder = trace.one(named("worker.invoice_order"));
         List<SpanData> attempts = trace.all(kind(SpanKind.CLIENT)).stream()
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
@@ -154,7 +162,7 @@ class InvoicingTest {
         sendOrderPlaced(orderId, OrderPlacedPayloads.valid(orderId), upstream);
 
         invoicesCreated.awaitRecords(orderId, 1);
-        TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), kind(SpanKind.PRODUCER));
+        TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), INVOICED);
         List<SpanData> invoiceAttempts = trace.all(named("worker.invoice_order")).stream()
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
                 .toList();

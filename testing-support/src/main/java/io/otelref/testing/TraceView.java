@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -31,6 +32,21 @@ public final class TraceView {
     public static TraceView awaitSpan(InMemorySpanExporter exporter, String traceId, Predicate<SpanData> complete) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> of(exporter, traceId).spans.stream().anyMatch(complete));
+        return of(exporter, traceId);
+    }
+
+    /**
+     * Waits until the trace holds a span for each of {@code expected}. Spans end in no fixed order
+     * across threads (an outbox publish may end before the request that caused it), so a test that
+     * reads several of them waits for all.
+     */
+    @SafeVarargs
+    public static TraceView awaitSpans(InMemorySpanExporter exporter, String traceId, Predicate<SpanData>... expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    List<SpanData> spans = of(exporter, traceId).spans;
+                    return Arrays.stream(expected).allMatch(wanted -> spans.stream().anyMatch(wanted));
+                });
         return of(exporter, traceId);
     }
 
