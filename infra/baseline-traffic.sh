@@ -26,7 +26,7 @@ start() {
     otelref_log baseline "already running (pid $pid) at $RATE orders/s"
     return 0
   fi
-  if [[ ! -f $JAR ]] || [[ -n $(find "$REPO/load-generator/src/main" "$REPO/load-generator/pom.xml" -newer "$JAR" -type f -print -quit) ]]; then
+  if otelref_stale "$JAR" "$REPO/load-generator/src/main" "$REPO/load-generator/pom.xml"; then
     otelref_log baseline "building the load generator"
     (cd "$REPO" && mvn -B -q -ntp package -DskipTests -pl load-generator -am) || otelref_die baseline "the build failed"
   fi

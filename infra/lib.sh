@@ -100,6 +100,15 @@ otelref_take_lock() {
   fi
 }
 
+# otelref_stale ARTIFACT SOURCE...: true when ARTIFACT is missing or any file under the SOURCE paths
+# is newer than it, i.e. when it must be built again.
+otelref_stale() {
+  local artifact=$1
+  shift
+  [[ -f $artifact ]] || return 0
+  [[ -n $(find "$@" -newer "$artifact" -type f -print -quit 2>/dev/null) ]]
+}
+
 # otelref_wait_for_port HOST PORT TIMEOUT_SECONDS [PID]: waits until HOST:PORT accepts a
 # connection. Returns 1 on timeout, 2 as soon as PID (if given) is no longer alive.
 otelref_wait_for_port() {

@@ -51,11 +51,8 @@ live_pid_of() {
 
 # A service is stale when any source of it, or of the shared modules, is newer than its runner jar.
 is_stale() {
-  local runner
-  runner=$(runner_of "$1")
-  [[ -f $runner ]] || return 0
-  [[ -n $(find "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-platform/src/main" "$REPO/telemetry-attributes/src/main" "$REPO/pom.xml" \
-    -newer "$runner" -type f -print -quit 2>/dev/null) ]]
+  otelref_stale "$(runner_of "$1")" "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-platform/src/main" \
+    "$REPO/telemetry-attributes/src/main" "$REPO/pom.xml"
 }
 
 build() {
