@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param retryShare    share of orders sent a second time with the same Idempotency-Key
  * @param slowestKept   how many of the slowest requests' trace ids the reports list
  * @param otlpEndpoint  OTLP/HTTP base URL the client spans are exported to; none: traceparent headers only
+ * @param sampleRatio   share of orders whose trace is sampled; the decision travels in traceparent
  */
 public record LoadOptions(
         URI target,
@@ -35,6 +36,7 @@ public record LoadOptions(
         Optional<Path> jsonReport,
         Optional<Path> htmlReport,
         Optional<URI> otlpEndpoint,
+        double sampleRatio,
         long seed) {
 
     public static final int ACCOUNTS = 1000;

@@ -36,6 +36,8 @@ public final class LoadOptionsParser {
               --html <file.html>        self-contained HTML report with latency and throughput charts
               --otlp <url>              export a span per order and per attempt over OTLP/HTTP, e.g.
                                         http://127.0.0.1:4318 (default: only send traceparent headers)
+              --sample-ratio <fraction> share of orders whose trace is recorded (default 1); the services
+                                        follow the decision in traceparent: head sampling at the user
               --seed <long>             seed for the traffic shape, to repeat a run's orders
               -h, --help                this text
 
@@ -66,6 +68,7 @@ public final class LoadOptionsParser {
         Path report = null;
         Path html = null;
         URI otlp = null;
+        double sampleRatio = 1;
         long seed = ThreadLocalRandom.current().nextLong();
         while (!remaining.isEmpty()) {
             String flag = remaining.pop();
@@ -90,6 +93,7 @@ public final class LoadOptionsParser {
                 case "--report" -> report = Path.of(value(flag, remaining));
                 case "--html" -> html = Path.of(value(flag, remaining));
                 case "--otlp" -> otlp = url(flag, value(flag, remaining));
+                case "--sample-ratio" -> sampleRatio = fraction(flag, value(flag, remaining));
                 case "--seed" -> seed = longValue(flag, value(flag, remaining));
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
@@ -110,7 +114,7 @@ public final class LoadOptionsParser {
                 hotAccounts, hotShare == null ? (hotAccounts > 0 ? 0.8 : 0) : hotShare,
                 itemsMin, itemsMax, retryShare, slowest,
                 Optional.ofNullable(maxP99), Optional.ofNullable(maxErrorRate),
-                Optional.ofNullable(report), Optional.ofNullable(html), Optional.ofNullable(otlp), seed));
+                Optional.ofNullable(report), Optional.ofNullable(html), Optional.ofNullable(otlp), sampleRatio, seed));
     }
 
     private static String value(String flag, Deque<String> remaining) throws UsageException {

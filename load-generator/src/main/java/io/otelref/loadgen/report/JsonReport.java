@@ -43,7 +43,7 @@ public record JsonReport(
 
     public record Config(String target, double rate, String rampUp, String duration, int maxInFlight,
                          String timeout, int hotAccounts, double hotShare, int itemsMin, int itemsMax,
-                         double retryShare, String otlp, long seed) {
+                         double retryShare, String otlp, double sampleRatio, long seed) {
     }
 
     public record Counts(long requests, long errors, double errorRate, Map<String, Long> byOutcome,
@@ -59,7 +59,7 @@ public record JsonReport(
                 DurationArgument.format(options.rampUp()), DurationArgument.format(options.duration()),
                 options.maxInFlight(), DurationArgument.format(options.requestTimeout()), options.hotAccounts(),
                 options.hotShare(), options.itemsMin(), options.itemsMax(), options.retryShare(),
-                options.otlpEndpoint().map(Object::toString).orElse(null), options.seed());
+                options.otlpEndpoint().map(Object::toString).orElse(null), options.sampleRatio(), options.seed());
         Counts counts = new Counts(results.requests(), results.errors(), results.errorRate(), results.outcomes(),
                 results.statuses(), results.resends(), results.resendMismatch());
         Thresholds thresholds = new Thresholds(options.maxP99().map(limit -> limit.toMillis()).orElse(null),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 
@@ -28,6 +29,7 @@ public final class ResultRecorder {
 
     private final long startNanos;
     private final int slowestKept;
+    private final Consumer<TracedRequest> eachAnswered;
     private final Histogram latencyMicros = new Histogram(OVERALL_DIGITS);
     private final List<SecondBucket> seconds = new ArrayList<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
@@ -40,9 +42,11 @@ public final class ResultRecorder {
     private long resends;
     private long resendMismatch;
 
-    public ResultRecorder(long startNanos, int slowestKept) {
+    /** @param eachAnswered told of every request that was sent, as it ends; it must not block */
+    public ResultRecorder(long startNanos, int slowestKept, Consumer<TracedRequest> eachAnswered) {
         this.startNanos = startNanos;
         this.slowestKept = slowestKept;
+        this.eachAnswered = eachAnswered;
     }
 
     private static final class SecondBucket {
@@ -59,7 +63,7 @@ public final class ResultRecorder {
 
     /** A request that got an answer, an error or a timeout; latency runs from its intended send time. */
     public synchronized void recordCompleted(long intendedNanos, long endNanos, Outcome outcome, int status,
-                                             String traceId) {
+                                             String traceId, boolean sampled) {
         long micros = Math.max(0, (endNanos - intendedNanos) / 1000);
         latencyMicros.recordValue(micros);
         SecondBucket bucket = countEnded(endNanos, outcome);
@@ -68,7 +72,8 @@ public final class ResultRecorder {
             statuses.merge(status, 1L, Long::sum);
         }
         TracedRequest request = new TracedRequest(traceId, outcome.label(), status, micros / 1000.0,
-                secondOf(endNanos));
+                secondOf(endNanos), sampled);
+        eachAnswered.accept(request);
         keepIfSlowest(request);
         if (outcome.isError()) {
             keepFailed(request);
@@ -79,7 +84,7 @@ public final class ResultRecorder {
     public synchronized void recordShed(long intendedNanos, long shedNanos) {
         countEnded(shedNanos, Outcome.SHED);
         keepFailed(new TracedRequest(null, Outcome.SHED.label(), 0, (shedNanos - intendedNanos) / 1e6,
-                secondOf(shedNanos)));
+                secondOf(shedNanos), false));
     }
 
     public synchronized void recordResend(boolean sameStatusAsFirst) {

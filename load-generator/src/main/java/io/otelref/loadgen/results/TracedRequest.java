@@ -7,6 +7,8 @@ package io.otelref.loadgen.results;
  * @param status    HTTP status, 0 when there was no response
  * @param latencyMs from the intended send time to the final answer (for shed: to when it was given up)
  * @param second    second of the run in which it ended
+ * @param sampled   whether its trace was sampled, so that Jaeger can have it at all
  */
-public record TracedRequest(String traceId, String outcome, int status, double latencyMs, long second) {
+public record TracedRequest(String traceId, String outcome, int status, double latencyMs, long second,
+                            boolean sampled) {
 }

@@ -6,9 +6,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.loadgen.results.ResultRecorder;
+import io.otelref.loadgen.results.TracedRequest;
 import io.opentelemetry.api.trace.Span;
 
 import io.otelref.loadgen.telemetry.CheckoutTracing;
@@ -33,6 +35,12 @@ public final class LoadRun {
     private final ResultRecorder recorder;
 
     public LoadRun(LoadOptions options) {
+        this(options, request -> {
+        });
+    }
+
+    /** @param eachAnswered told of every request that was sent, as it ends (a scenario collects their trace ids) */
+    public LoadRun(LoadOptions options, Consumer<TracedRequest> eachAnswered) {
         this.options = options;
         this.schedule = new ArrivalSchedule(options.rate(), options.rampUp(), options.duration());
         this.traffic = new TrafficShape(options);
@@ -40,8 +48,8 @@ public final class LoadRun {
         this.inFlight = new Semaphore(options.maxInFlight());
         this.startNanos = System.nanoTime();
         this.tracing = new CheckoutTracing(options.otlpEndpoint(), CheckoutClient.checkoutUri(options.target()),
-                startNanos);
-        this.recorder = new ResultRecorder(startNanos, options.slowestKept());
+                startNanos, options.sampleRatio());
+        this.recorder = new ResultRecorder(startNanos, options.slowestKept(), eachAnswered);
     }
 
     public ResultRecorder recorder() {
@@ -104,7 +112,7 @@ public final class LoadRun {
         long endNanos = System.nanoTime();
         CheckoutTracing.endOrder(order, attempt.outcome());
         recorder.recordCompleted(intendedNanos, endNanos, attempt.outcome(), attempt.status(),
-                order.getSpanContext().getTraceId());
+                order.getSpanContext().getTraceId(), order.getSpanContext().isSampled());
     }
 
     private CheckoutClient.Attempt sendAttempt(PlannedOrder planned, String idempotencyKey, Span order,

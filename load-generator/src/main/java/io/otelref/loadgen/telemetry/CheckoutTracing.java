@@ -44,10 +44,15 @@ public final class CheckoutTracing implements AutoCloseable {
     private final long epochNanosAtStart;
     private final long startNanos;
 
-    public CheckoutTracing(Optional<URI> otlpEndpoint, URI checkoutUri, long startNanos) {
+    /**
+     * @param sampleRatio share of orders whose trace is recorded. The decision is made here, at the root, and
+     *                    travels in the {@code traceparent} flags: services that sample parent-based record
+     *                    exactly the same orders, and an unsampled failure leaves no trace anywhere.
+     */
+    public CheckoutTracing(Optional<URI> otlpEndpoint, URI checkoutUri, long startNanos, double sampleRatio) {
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(ServiceAttributes.SERVICE_NAME, "load-generator"))))
-                .setSampler(Sampler.alwaysOn());
+                .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(sampleRatio)));
         otlpEndpoint.ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor.builder(
                 OtlpHttpSpanExporter.builder().setEndpoint(endpoint.resolve("/v1/traces").toString()).build())
                 .build()));

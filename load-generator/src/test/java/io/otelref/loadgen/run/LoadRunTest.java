@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,31 @@ class LoadRunTest {
             assertEquals(server.received().size(), 50 - shed, "a shed arrival is never sent");
             assertTrue(shed >= 30, "5 slots of 400 ms serve about 15 of 50 arrivals, shed " + shed);
             assertTrue(results.errors() >= shed, "shed counts as an error");
+        }
+    }
+
+    /**
+     * The sampling decision is the user's (the root's): an unsampled order says so in its traceparent flags,
+     * so the services record nothing of it, and the scenario runner is told which trace ids can exist.
+     */
+    @Test
+    void headSamplingDecidesAtTheRootAndTravelsInTraceparent() throws Exception {
+        try (StubCheckoutServer server = StubCheckoutServer.placingEveryOrder()) {
+            List<TracedRequest> answered = Collections.synchronizedList(new ArrayList<>());
+            LoadRun run = new LoadRun(LoadOptionsParser.parse(List.of("--target", server.url(), "--seed", "7",
+                    "--rate", "200", "--duration", "1s", "--sample-ratio", "0.25")).orElseThrow(), answered::add);
+            run.run();
+
+            assertEquals(200, answered.size(), "every answered request is reported");
+            Set<String> sampledByFlag = server.received().stream()
+                    .filter(request -> request.traceparent().endsWith("-01"))
+                    .map(request -> request.traceparent().substring(3, 35))
+                    .collect(Collectors.toSet());
+            Set<String> sampledAsReported = answered.stream().filter(TracedRequest::sampled)
+                    .map(TracedRequest::traceId).collect(Collectors.toSet());
+            assertEquals(sampledByFlag, sampledAsReported);
+            assertTrue(sampledByFlag.size() > 20 && sampledByFlag.size() < 80,
+                    "about a quarter of 200 orders sampled, got " + sampledByFlag.size());
         }
     }
 
