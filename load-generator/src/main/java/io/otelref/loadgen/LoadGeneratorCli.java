@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.loadgen.config.LoadOptionsParser;
 import io.otelref.loadgen.config.UsageException;
 import io.otelref.loadgen.report.HtmlReport;
 import io.otelref.loadgen.report.JsonReport;
-import io.otelref.loadgen.report.ProgressLine;
 import io.otelref.loadgen.report.SummaryTable;
 import io.otelref.loadgen.report.Verdict;
 import io.otelref.loadgen.results.RunResults;
@@ -52,7 +48,7 @@ public final class LoadGeneratorCli {
             return PASSED;
         }
         LoadOptions options = parsed.get();
-        RunResults results = runWithProgress(options, err);
+        RunResults results = new LoadRun(options).runPrintingProgress(err);
         Verdict verdict = Verdict.of(options, results);
         out.print(SummaryTable.of(options, results, verdict));
         try {
@@ -67,23 +63,5 @@ public final class LoadGeneratorCli {
             return BAD_USAGE;
         }
         return verdict.passed() ? PASSED : THRESHOLD_BREACHED;
-    }
-
-    private static RunResults runWithProgress(LoadOptions options, PrintStream err) {
-        LoadRun run = new LoadRun(options);
-        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "load-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        progress.scheduleAtFixedRate(
-                () -> err.println(ProgressLine.of(run.recorder().snapshot(System.nanoTime()), run.inFlight())),
-                1, 1, TimeUnit.SECONDS);
-        try {
-            run.run();
-        } finally {
-            progress.shutdownNow();
-        }
-        return run.recorder().snapshot(System.nanoTime());
     }
 }

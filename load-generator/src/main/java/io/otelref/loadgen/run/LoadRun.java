@@ -1,15 +1,20 @@
 package io.otelref.loadgen.run;
 
+import java.io.PrintStream;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import io.otelref.loadgen.config.LoadOptions;
+import io.otelref.loadgen.report.ProgressLine;
 import io.otelref.loadgen.results.ResultRecorder;
+import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.opentelemetry.api.trace.Span;
 
@@ -96,6 +101,23 @@ public final class LoadRun {
                 }
             }
         }
+    }
+
+    /** {@link #run()}, printing a progress line to {@code progress} every second; returns the final results. */
+    public RunResults runPrintingProgress(PrintStream progress) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "load-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> progress.println(ProgressLine.of(recorder.snapshot(System.nanoTime()), inFlight())),
+                1, 1, TimeUnit.SECONDS);
+        try {
+            run();
+        } finally {
+            ticker.shutdownNow();
+        }
+        return recorder.snapshot(System.nanoTime());
     }
 
     private void sendAndRecord(PlannedOrder planned, long intendedNanos) {
