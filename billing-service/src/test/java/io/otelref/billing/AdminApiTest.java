@@ -1,9 +1,11 @@
 package io.otelref.billing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -40,11 +42,31 @@ class AdminApiTest {
     }
 
     @Test
-    void theFixSwitchChangesAtRuntime() {
-        admin().get("/admin/fixes").then().statusCode(200).body("releaseLockBeforeGateway", equalTo(false));
-        admin().contentType("application/json").body("{\"releaseLockBeforeGateway\":true}")
-                .put("/admin/fixes").then().statusCode(200).body("releaseLockBeforeGateway", equalTo(true));
+    void theFixSwitchesChangeAtRuntimeAndResetRestoresThem() {
+        admin().get("/admin/fixes").then().statusCode(200)
+                .body("releaseLockBeforeGateway", equalTo(false))
+                .body("retryBudget", equalTo(false));
+        admin().contentType("application/json").body("{\"releaseLockBeforeGateway\":true,\"retryBudget\":true}")
+                .put("/admin/fixes").then().statusCode(200)
+                .body("releaseLockBeforeGateway", equalTo(true))
+                .body("retryBudget", equalTo(true));
         assertTrue(fixes.releaseLockBeforeGateway(), "the service itself sees the fix");
+        assertTrue(fixes.retryBudget(), "the service itself sees the fix");
+
+        admin().post("/admin/reset").then().statusCode(204);
+
+        assertFalse(fixes.releaseLockBeforeGateway());
+        assertFalse(fixes.retryBudget());
+    }
+
+    @Test
+    void aFixesBodyWithoutEverySwitchIsRejectedNamingTheMissingOne() {
+        admin().contentType("application/json").body("{\"releaseLockBeforeGateway\":true}")
+                .put("/admin/fixes").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("retryBudget"));
+        assertFalse(fixes.releaseLockBeforeGateway(), "nothing was half-applied");
     }
 
     @Test

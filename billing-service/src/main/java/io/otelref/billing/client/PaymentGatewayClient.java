@@ -15,13 +15,14 @@ import io.otelref.platform.resilience.DownstreamFailures;
 import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.resilience.TracedRetries;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Calls the payment gateway with a fault-tolerance policy. Every attempt is its own CLIENT span and
  * resends carry {@code http.request.resend_count}. Only failures that a later attempt could fix (5xx,
  * connection failures, timeouts) are retried; after the last attempt the caller gets a
- * {@link DependencyUnavailableException}. Each value can be tuned without a rebuild, e.g.
- * {@code io.otelref.billing.client.PaymentGatewayClient/authorize/Timeout/value=500}.
+ * {@link DependencyUnavailableException}. The values of {@link #capture} can be tuned without a
+ * rebuild, e.g. {@code io.otelref.billing.client.PaymentGatewayClient/capture/Timeout/value=500}.
  */
 @ApplicationScoped
 public class PaymentGatewayClient {
@@ -29,19 +30,42 @@ public class PaymentGatewayClient {
     /** The gateway's name in {@code peer.service}, in {@code app.dependency.retries} and in problem details. */
     public static final String DEPENDENCY = "payment-gateway";
 
-    private final PaymentGatewayApi api;
+    /** The name under which {@code CircuitBreakerMaintenance} knows the breaker of {@link #authorize}. */
+    public static final String AUTHORIZE_CIRCUIT_BREAKER = "payment-gateway-authorize";
 
-    PaymentGatewayClient(@RestClient PaymentGatewayApi api) {
+    private final PaymentGatewayApi api;
+    private final GatewayRetryBudget retryBudget;
+    private final Guard authorizeGuard;
+
+    PaymentGatewayClient(@RestClient PaymentGatewayApi api, GatewayRetryBudget retryBudget) {
         this.api = api;
+        this.retryBudget = retryBudget;
+        // The same policy as capture's annotations, built in code because whether to retry depends on
+        // a bean: the retry budget, switched at runtime. @RetryWhen cannot ask a bean (SmallRye creates
+        // its predicate reflectively), and a check inside the method would run only after the backoff,
+        // inside the circuit breaker, where a refused retry would count as a call. The order is the
+        // annotations' order: retry around circuit breaker around timeout.
+        this.authorizeGuard = Guard.create()
+                .withDescription(DEPENDENCY + " authorize")
+                .withRetry()
+                    .maxRetries(3).delay(50, ChronoUnit.MILLIS).jitter(25, ChronoUnit.MILLIS)
+                    .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.SECONDS).done()
+                    .whenException(retryBudget::allowsRetryAfter)
+                    .onRetry(retryBudget::recordRetry)
+                    .done()
+                .withCircuitBreaker()
+                    .requestVolumeThreshold(20).failureRatio(0.5).delay(5000, ChronoUnit.MILLIS)
+                    .skipOn(DownstreamRejection.class).name(AUTHORIZE_CIRCUIT_BREAKER)
+                    .done()
+                .withTimeout().duration(1000, ChronoUnit.MILLIS).done()
+                .build();
     }
 
     @TracedRetries(dependency = DEPENDENCY)
-    @Retry(maxRetries = 3, delay = 50, jitter = 25, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
-    @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.SECONDS)
-    @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public GatewayAuthorization authorize(GatewayAuthorizationRequest request) {
-        return DownstreamFailures.call(DEPENDENCY, () -> api.authorize(request));
+        retryBudget.recordFirstAttempt();
+        return authorizeGuard.get(() -> DownstreamFailures.call(DEPENDENCY, () -> api.authorize(request)),
+                GatewayAuthorization.class);
     }
 
     /**

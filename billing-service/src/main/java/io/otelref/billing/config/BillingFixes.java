@@ -12,6 +12,7 @@ public class BillingFixes {
 
     private final BillingFixesConfig configured;
     private volatile boolean releaseLockBeforeGateway;
+    private volatile boolean retryBudget;
 
     BillingFixes(BillingFixesConfig configured) {
         this.configured = configured;
@@ -31,8 +32,23 @@ public class BillingFixes {
         this.releaseLockBeforeGateway = enabled;
     }
 
+    /**
+     * False (the default, the mistake): a failed gateway authorization is retried up to three times
+     * whatever else is failing, on top of the retries of the caller; when the gateway struggles, it
+     * gets four times the requests. True (the fix): retries are made only within a retry budget, a
+     * share of the first attempts (see {@code GatewayRetryBudget}).
+     */
+    public boolean retryBudget() {
+        return retryBudget;
+    }
+
+    public void retryBudget(boolean enabled) {
+        this.retryBudget = enabled;
+    }
+
     /** Back to the configured values. */
     public void reset() {
         this.releaseLockBeforeGateway = configured.releaseLockBeforeGateway();
+        this.retryBudget = configured.retryBudget();
     }
 }

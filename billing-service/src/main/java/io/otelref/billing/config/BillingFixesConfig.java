@@ -10,4 +10,8 @@ public interface BillingFixesConfig {
     /** See {@link BillingFixes#releaseLockBeforeGateway()}. */
     @WithDefault("false")
     boolean releaseLockBeforeGateway();
+
+    /** See {@link BillingFixes#retryBudget()}. */
+    @WithDefault("false")
+    boolean retryBudget();
 }

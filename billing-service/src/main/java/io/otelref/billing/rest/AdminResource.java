@@ -53,15 +53,16 @@ public class AdminResource {
     @Path("/fixes")
     @Operation(summary = "Which fixes are switched on")
     public Fixes fixes() {
-        return new Fixes(fixes.releaseLockBeforeGateway());
+        return new Fixes(fixes.releaseLockBeforeGateway(), fixes.retryBudget());
     }
 
     @PUT
     @Path("/fixes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Switch fixes on or off, e.g. release the account lock before calling the gateway")
+    @Operation(summary = "Switch fixes on or off: release the account lock before calling the gateway; retry the gateway only within a retry budget")
     public Fixes changeFixes(@Valid @NotNull Fixes body) {
         fixes.releaseLockBeforeGateway(body.releaseLockBeforeGateway());
+        fixes.retryBudget(body.retryBudget());
         return fixes();
     }
 

@@ -3,6 +3,7 @@ package io.otelref.billing.simulation;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,7 @@ public class GatewaySimulation {
 
     private final GatewaySimulationConfig configured;
     private final AtomicInteger forcedFailures = new AtomicInteger();
+    private final AtomicLong calls = new AtomicLong();
     private volatile GatewayBehaviour behaviour;
 
     GatewaySimulation(GatewaySimulationConfig configured) {
@@ -40,6 +42,14 @@ public class GatewaySimulation {
         forcedFailures.set(calls);
     }
 
+    /**
+     * How many requests the simulator has answered since the service started: the load the gateway
+     * sees, retries included, as its own request count would show it.
+     */
+    public long calls() {
+        return calls.get();
+    }
+
     /** Back to the configured behaviour. */
     public void reset() {
         forcedFailures.set(0);
@@ -47,6 +57,7 @@ public class GatewaySimulation {
     }
 
     Answer nextAnswer() {
+        calls.incrementAndGet();
         GatewayBehaviour current = behaviour;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Duration latency = random.nextDouble() < current.slowShare() ? current.slowLatency()
