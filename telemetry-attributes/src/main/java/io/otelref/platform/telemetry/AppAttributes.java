@@ -26,6 +26,9 @@ public final class AppAttributes {
     /** Number of distinct SKUs in the order: the width of the pricing fan-out. */
     public static final AttributeKey<Long> ORDER_SKU_COUNT = AttributeKey.longKey("app.order.sku_count");
 
+    /** SKUs of the order priced at a remembered price because their pricing call failed (the fallback fix). */
+    public static final AttributeKey<Long> PRICING_FALLBACK_COUNT = AttributeKey.longKey("app.pricing.fallback_count");
+
     /** True when a request was answered from a stored Idempotency-Key response instead of being executed. */
     public static final AttributeKey<Boolean> IDEMPOTENT_REPLAY = AttributeKey.booleanKey("app.idempotent_replay");
 
