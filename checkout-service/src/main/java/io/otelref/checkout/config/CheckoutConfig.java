@@ -18,13 +18,22 @@ public interface CheckoutConfig {
 
     Idempotency idempotency();
 
+    Fix fix();
+
     interface Pricing {
 
-        /** How many SKUs of one order are priced in parallel: the width of the fan-out seen in a trace. */
+        /**
+         * How many SKUs of one order are priced in parallel: the width of the fan-out seen in a trace.
+         * The start value of {@link PricingFanOut}, which the admin API changes at runtime.
+         */
         @WithDefault("4")
         @Min(1)
         @Max(64)
         int maxConcurrency();
+
+        /** How old a remembered price may be and still stand in for a failed pricing call; see {@link CheckoutFixes#pricingFallback()}. */
+        @WithDefault("10m")
+        Duration fallbackMaxAge();
     }
 
     interface Outbox {
@@ -52,5 +61,17 @@ public interface CheckoutConfig {
         /** After this, a request still marked in progress is presumed dead and its key may be claimed again. */
         @WithDefault("30s")
         Duration inProgressTimeout();
+    }
+
+    /** The start values of {@link CheckoutFixes}. */
+    interface Fix {
+
+        /** See {@link CheckoutFixes#singleRetryLayer()}. */
+        @WithDefault("false")
+        boolean singleRetryLayer();
+
+        /** See {@link CheckoutFixes#pricingFallback()}. */
+        @WithDefault("false")
+        boolean pricingFallback();
     }
 }

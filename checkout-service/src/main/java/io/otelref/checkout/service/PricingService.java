@@ -15,7 +15,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.otelref.checkout.client.BillingClient;
 import io.otelref.checkout.client.PriceQuote;
-import io.otelref.checkout.config.CheckoutConfig;
+import io.otelref.checkout.config.PricingFanOut;
 import io.otelref.checkout.rest.CheckoutRequest;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
@@ -25,7 +25,7 @@ import io.otelref.platform.telemetry.BusinessSpan;
 
 /**
  * Prices the distinct SKUs of an order with parallel calls to billing, at most
- * {@code checkout.pricing.max-concurrency} at a time. In a trace the pricing CLIENT spans are
+ * {@link PricingFanOut#maxConcurrency()} at a time. In a trace the pricing CLIENT spans are
  * siblings under {@code checkout.price_items} that overlap in time; with a concurrency of 1 they
  * line up one after another, which is how a serial fan-out looks.
  */
@@ -33,11 +33,11 @@ import io.otelref.platform.telemetry.BusinessSpan;
 public class PricingService {
 
     private final BillingClient billing;
-    private final CheckoutConfig config;
+    private final PricingFanOut fanOut;
 
-    PricingService(BillingClient billing, CheckoutConfig config) {
+    PricingService(BillingClient billing, PricingFanOut fanOut) {
         this.billing = billing;
-        this.config = config;
+        this.fanOut = fanOut;
     }
 
     @BusinessSpan("checkout.price_items")
@@ -49,7 +49,7 @@ public class PricingService {
         Span.current().setAttribute(AppAttributes.ORDER_SKU_COUNT, (long) firstLineOfSku.size());
 
         Map<String, Future<PriceQuote>> pending = new LinkedHashMap<>();
-        Semaphore inFlight = new Semaphore(config.pricing().maxConcurrency());
+        Semaphore inFlight = new Semaphore(fanOut.maxConcurrency());
         // Threads do not inherit the OpenTelemetry context: wrapping the executor makes each pricing
         // call a child of this span instead of the root of a trace of its own.
         try (ExecutorService executor = Context.taskWrapping(Executors.newVirtualThreadPerTaskExecutor())) {

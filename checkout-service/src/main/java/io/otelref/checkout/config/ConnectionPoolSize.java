@@ -1,0 +1,55 @@
+package io.otelref.checkout.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSource.FlushMode;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.otelref.platform.problem.ProblemException;
+
+/**
+ * Resizes the connection pool of the default datasource while the service runs. A pool smaller than
+ * the load needs makes requests wait for a connection, and that wait shows in no span: the JDBC
+ * spans start only once a connection is in hand. The datasource metrics ({@code agroal_*} on
+ * {@code /q/metrics}) are where it becomes visible. Starts from {@code quarkus.datasource.jdbc.max-size}.
+ */
+@ApplicationScoped
+public class ConnectionPoolSize {
+
+    private final AgroalDataSource dataSource;
+    private final int configuredMaxSize;
+
+    ConnectionPoolSize(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.configuredMaxSize = pool().maxSize();
+    }
+
+    public int maxSize() {
+        return pool().maxSize();
+    }
+
+    /**
+     * Agroal applies a new maximum as connections are returned; closing the idle ones as well makes a
+     * smaller pool take effect at once instead of after its surplus connections have been used once more.
+     */
+    public void maxSize(int connections) {
+        if (connections < pool().minSize()) {
+            throw ProblemException.forField(400, "validation-failed", "The request is not valid", "maxSize",
+                    "must be at least the pool's min-size of " + pool().minSize());
+        }
+        boolean shrinking = connections < pool().maxSize();
+        pool().setMaxSize(connections);
+        if (shrinking) {
+            dataSource.flush(FlushMode.IDLE);
+        }
+    }
+
+    /** Back to the configured size. */
+    public void reset() {
+        maxSize(configuredMaxSize);
+    }
+
+    private AgroalConnectionPoolConfiguration pool() {
+        return dataSource.getConfiguration().connectionPoolConfiguration();
+    }
+}

@@ -1,0 +1,102 @@
+package io.otelref.checkout;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.otelref.checkout.stub.BillingStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A pool too small for the load: requests wait for a connection before any JDBC span starts, so the
+ * wait is invisible in traces and shows only in the datasource metrics.
+ */
+@QuarkusTest
+class ConnectionPoolStarvationTest {
+
+    private static final Duration HELD = Duration.ofMillis(500);
+
+    @Inject
+    BillingStub billing;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void healthyBilling() {
+        billing.reset();
+        billing.priceLatency = Duration.ZERO;
+    }
+
+    @AfterEach
+    void reset() {
+        AdminApi.reset();
+    }
+
+    @Test
+    void thePoolMetricsAreExposed() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("agroal_awaiting_count{datasource=\"default\"}"))
+                .body(containsString("agroal_blocking_time_total_milliseconds{datasource=\"default\"}"))
+                .body(containsString("agroal_active_count{datasource=\"default\"}"))
+                .body(containsString("agroal_max_used_count{datasource=\"default\"}"));
+    }
+
+    @Test
+    void withOneConnectionCheckoutsQueueForItAndTheWaitShowsInTheMetrics() throws Exception {
+        AdminApi.put("/admin/pool", "{\"maxSize\":1}");
+        double blockedBefore = metric("agroal_blocking_time_total_milliseconds");
+        List<CompletableFuture<Integer>> checkouts;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // The test holds the pool's only connection, so every checkout must wait for it.
+            try (Connection only = dataSource.getConnection()) {
+                checkouts = IntStream.range(0, 4)
+                        .mapToObj(caller -> CompletableFuture.supplyAsync(() -> checkout("acc-05" + (10 + caller)), callers))
+                        .toList();
+                Awaitility.await().atMost(Duration.ofSeconds(20))
+                        .until(() -> metric("agroal_awaiting_count") >= checkouts.size());
+                // Short enough to stay well inside the pool's acquisition timeout (5 s).
+                Thread.sleep(HELD.toMillis());
+            }
+            for (CompletableFuture<Integer> checkout : checkouts) {
+                assertEquals(201, checkout.join(), "a small pool makes a checkout wait, not fail");
+            }
+        }
+        assertTrue(metric("agroal_blocking_time_total_milliseconds") - blockedBefore >= HELD.toMillis(),
+                "the time spent waiting for a connection is counted");
+    }
+
+    private static int checkout(String accountId) {
+        return given().contentType("application/json")
+                .body("{\"accountId\":\"" + accountId + "\",\"items\":[{\"sku\":\"SKU-0060\",\"quantity\":1}]}")
+                .post("/api/checkout")
+                .then().extract().statusCode();
+    }
+
+    /** One sample of the default datasource's series, as Prometheus scrapes it. */
+    private static double metric(String name) {
+        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{datasource=\"default\"} (\\S+)$").matcher(exposition);
+        assertTrue(sample.find(), name + " is exposed");
+        return Double.parseDouble(sample.group(1));
+    }
+}
