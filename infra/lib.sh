@@ -206,3 +206,14 @@ otelref_since() {
   local ms=$(($(otelref_now_ms) - $1))
   printf '%d.%03ds\n' $((ms / 1000)) $((ms % 1000))
 }
+
+# The admin API token of the services run from state root $1 (made on first use, readable only by its owner):
+# infra/services.sh starts them with it, ./demo scenario and the end-to-end tests switch faults with it.
+otelref_admin_token() {
+  local file=$1/admin-token
+  if [[ ! -s $file ]]; then
+    mkdir -p "$1"
+    (umask 077 && od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$file")
+  fi
+  cat "$file"
+}

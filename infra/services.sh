@@ -31,16 +31,6 @@ pid_file_of() {
   printf '%s\n' "$STATE_ROOT/$1/service.pid"
 }
 
-# The admin API token of this checkout's running services, made on first use; ./demo scenario uses it.
-admin_token() {
-  local file=$STATE_ROOT/admin-token
-  if [[ ! -s $file ]]; then
-    mkdir -p "$STATE_ROOT"
-    (umask 077 && od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$file")
-  fi
-  cat "$file"
-}
-
 log_file_of() {
   printf '%s\n' "$STATE_ROOT/$1/service.log"
 }
@@ -94,7 +84,7 @@ start_one() {
   start=$(otelref_now_ms)
   otelref_log "$service" "starting on 127.0.0.1:$port (log $log)"
   # A small heap per service keeps the whole stack within its memory budget (docs/operations/budget.md).
-  PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(admin_token)} \
+  PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
     nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$runner" >"$log" 2>&1 &
   pid=$!

@@ -12,7 +12,7 @@ public final class DurationArgument {
     private DurationArgument() {
     }
 
-    static Duration parse(String flag, String text) throws UsageException {
+    public static Duration parse(String flag, String text) throws UsageException {
         Matcher matcher = FORMAT.matcher(text);
         if (!matcher.matches()) {
             throw new UsageException(flag + " expects a duration like 500ms, 30s, 5m or 1h (got '" + text + "')");

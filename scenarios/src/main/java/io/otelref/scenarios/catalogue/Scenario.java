@@ -1,0 +1,38 @@
+package io.otelref.scenarios.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.otelref.scenarios.signal.Signal;
+
+/**
+ * One named failure: the fault a trainee switches on, the optional fix, the load that makes it show, the
+ * question to answer from telemetry alone and the signals that answer it.
+ *
+ * @param load     load-generator flags of the scenario's traffic (rate and duration are the runner's)
+ * @param signals  what telemetry shows, measured per run; the signature the e2e suite asserts
+ * @param queries  PromQL that shows the scenario in Prometheus
+ * @param exhibit  which trace to draw as a waterfall
+ */
+public record Scenario(
+        String name,
+        String summary,
+        String question,
+        Treatment fault,
+        Optional<Treatment> fix,
+        List<String> load,
+        List<Signal> signals,
+        List<PromQuery> queries,
+        Exhibit exhibit,
+        Optional<DuringLoad> duringLoad) {
+
+    public Scenario {
+        load = List.copyOf(load);
+        signals = List.copyOf(signals);
+        queries = List.copyOf(queries);
+    }
+
+    public String page() {
+        return "docs/scenarios/" + name + ".md";
+    }
+}

@@ -1,0 +1,164 @@
+package io.otelref.scenarios.report;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.otelref.loadgen.results.LatencySummary;
+import io.otelref.loadgen.results.RunResults;
+import io.otelref.loadgen.results.TracedRequest;
+import io.otelref.observability.http.BackendException;
+import io.otelref.observability.trace.Trace;
+import io.otelref.observability.waterfall.Waterfall;
+import io.otelref.observability.waterfall.WaterfallStyle;
+import io.otelref.scenarios.catalogue.PromQuery;
+import io.otelref.scenarios.catalogue.Scenario;
+import io.otelref.scenarios.run.PhaseRecord;
+import io.otelref.scenarios.run.PhaseResult;
+import io.otelref.scenarios.run.ScenarioResult;
+import io.otelref.scenarios.signal.Signal;
+import io.otelref.scenarios.signal.Telemetry;
+
+/**
+ * What a trainee reads after a scenario ran: the load, the question, the evidence to start from (trace ids, one
+ * waterfall, PromQL with its value now) and, with {@code --fix}, the fault and the fix side by side.
+ */
+public final class ScenarioReport {
+
+    private static final int TRACE_IDS_SHOWN = 5;
+
+    private final Telemetry telemetry;
+    private final WaterfallStyle style;
+
+    public ScenarioReport(Telemetry telemetry, WaterfallStyle style) {
+        this.telemetry = telemetry;
+        this.style = style;
+    }
+
+    public void print(ScenarioResult result, PrintStream out) {
+        Scenario scenario = result.scenario();
+        out.printf("%n== %s: %s%n%n", scenario.name(), scenario.summary());
+        printLoad(result.phases(), out);
+        out.printf("%nQuestion: %s%n", scenario.question());
+        printEvidence(scenario, result.fault().record(), out);
+        out.printf("%nSignals%n");
+        printSignals(result.phases(), out);
+        out.printf("%nThe mechanism, the answer and the fix: %s%n", scenario.page());
+    }
+
+    private static void printLoad(List<PhaseResult> phases, PrintStream out) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header("load", phases));
+        rows.add(row("requests", phases, phase -> String.valueOf(phase.record().load().requests())));
+        rows.add(row("errors", phases, phase -> errors(phase.record().load())));
+        rows.add(row("latency p50 / p95 / p99", phases, phase -> latency(phase.record().load().latency())));
+        rows.add(row("achieved rate", phases, phase -> "%.1f/s".formatted(phase.record().load().throughput())));
+        out.print(Table.render(rows));
+    }
+
+    private void printEvidence(Scenario scenario, PhaseRecord fault, PrintStream out) {
+        out.printf("%nEvidence (fault phase; any id: ./demo trace <id>)%n");
+        out.printf("  slowest: %s%n", ids(fault.load().slowest()));
+        out.printf("  failed:  %s%n", fault.load().failed().isEmpty() ? "none" : ids(fault.load().failed()));
+        if (!fault.injectedTraceIds().isEmpty()) {
+            out.printf("  injected by the scenario: %s%n", String.join(" ", fault.injectedTraceIds().stream().limit(TRACE_IDS_SHOWN).toList()));
+        }
+        exhibit(scenario, fault).ifPresentOrElse(trace -> {
+            out.printf("%n  waterfall of %s%n", trace.traceId());
+            new Waterfall(style).render(trace).forEach(line -> out.println("    " + line));
+        }, () -> out.printf("%n  no trace of this phase is in Jaeger to draw%n"));
+        out.printf("%n  In Prometheus (%s, over the phase):%n", "http://127.0.0.1:9090/graph");
+        long seconds = Math.max(10, Duration.between(fault.start(), Instant.now()).toSeconds() + 1);
+        for (PromQuery query : scenario.queries()) {
+            String promql = query.over(seconds);
+            out.printf("    %s = %s%n      %s%n", query.shows(), value(promql), promql);
+        }
+    }
+
+    private Optional<Trace> exhibit(Scenario scenario, PhaseRecord phase) {
+        Stream<String> candidates = switch (scenario.exhibit()) {
+            case SLOWEST -> phase.load().slowest().stream().map(TracedRequest::traceId);
+            case FAILED -> Stream.concat(phase.failed().stream(), phase.load().slowest().stream()).map(TracedRequest::traceId);
+            case INJECTED -> Stream.concat(phase.injectedTraceIds().stream(), phase.load().slowest().stream().map(TracedRequest::traceId));
+        };
+        return candidates.map(id -> id == null ? null : phase.traces().get(id)).filter(trace -> trace != null).findFirst();
+    }
+
+    private String value(String promql) {
+        try {
+            double value = telemetry.prometheus().scalar(promql);
+            return Double.isNaN(value) ? "no data" : "%.3f".formatted(value);
+        } catch (BackendException unanswered) {
+            return "(Prometheus did not answer: " + unanswered.getMessage() + ")";
+        }
+    }
+
+    private static void printSignals(List<PhaseResult> phases, PrintStream out) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(header("signal", phases));
+        if (phases.size() == 2) {
+            header.add("fix / fault");
+        }
+        rows.add(header);
+        for (Signal signal : phases.getFirst().signals().keySet()) {
+            List<String> row = new ArrayList<>(List.of(signal.name() + " (" + signal.unit() + ")"));
+            phases.forEach(phase -> row.add(format(phase.value(signal))));
+            if (phases.size() == 2) {
+                row.add(ratio(phases.get(1).value(signal), phases.get(0).value(signal)));
+            }
+            rows.add(row);
+        }
+        out.print(Table.render(rows));
+    }
+
+    private static List<String> header(String first, List<PhaseResult> phases) {
+        List<String> header = new ArrayList<>(List.of(first));
+        phases.forEach(phase -> header.add(phase.record().label()));
+        return header;
+    }
+
+    private static List<String> row(String name, List<PhaseResult> phases, Function<PhaseResult, String> cell) {
+        List<String> row = new ArrayList<>(List.of(name));
+        phases.forEach(phase -> row.add(cell.apply(phase)));
+        return row;
+    }
+
+    private static String errors(RunResults load) {
+        return "%d (%.1f %%)".formatted(load.errors(), 100 * load.errorRate());
+    }
+
+    private static String latency(LatencySummary latency) {
+        return "%s / %s / %s ms".formatted(format(latency.p50Ms()), format(latency.p95Ms()), format(latency.p99Ms()));
+    }
+
+    private static String ids(List<TracedRequest> requests) {
+        List<String> shown = requests.stream().limit(TRACE_IDS_SHOWN)
+                .map(request -> request.traceId() == null ? "(never sent)"
+                        : request.traceId() + " " + format(request.latencyMs()) + " ms"
+                                + (request.status() != 0 ? " " + request.status() : " " + request.outcome())
+                                + (request.sampled() ? "" : " (not sampled)"))
+                .toList();
+        return shown.isEmpty() ? "none" : String.join("\n           ", shown);
+    }
+
+    static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        return value >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String ratio(double fix, double fault) {
+        if (Double.isNaN(fix) || Double.isNaN(fault) || fault == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.2fx", fix / fault);
+    }
+}

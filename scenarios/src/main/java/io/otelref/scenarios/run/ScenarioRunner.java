@@ -1,0 +1,148 @@
+package io.otelref.scenarios.run;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.otelref.loadgen.config.LoadOptions;
+import io.otelref.loadgen.config.LoadOptionsParser;
+import io.otelref.loadgen.config.UsageException;
+import io.otelref.loadgen.results.RunResults;
+import io.otelref.loadgen.results.TracedRequest;
+import io.otelref.loadgen.run.LoadRun;
+import io.otelref.observability.jaeger.JaegerClient;
+import io.otelref.observability.prometheus.PrometheusClient;
+import io.otelref.observability.trace.Trace;
+import io.otelref.scenarios.catalogue.DuringLoad;
+import io.otelref.scenarios.catalogue.Scenario;
+import io.otelref.scenarios.catalogue.Treatment;
+import io.otelref.scenarios.signal.Telemetry;
+import io.otelref.scenarios.stack.AdminApi;
+import io.otelref.scenarios.stack.AdminChange;
+import io.otelref.scenarios.stack.Service;
+import io.otelref.scenarios.stack.StackEndpoints;
+import io.otelref.scenarios.stack.StackException;
+
+/**
+ * Runs a scenario against the running stack: switches its fault (and then its fix) on through the admin API,
+ * drives its load, puts every service back, and collects what telemetry recorded. Every phase starts and ends
+ * from the configured behaviour, so phases compare, and an interrupted run is restored by {@link #restore()}.
+ */
+public final class ScenarioRunner {
+
+    /** Healthy, unmeasured load with many lines per order: JIT-warm services, and every SKU priced once. */
+    private static final List<String> WARM_UP_LOAD = List.of("--duration", "6s", "--items-min", "8", "--items-max", "12");
+    /** Long enough for a backlog of invoices to drain once the fault is gone. */
+    private static final Duration TRACE_DEADLINE = Duration.ofSeconds(60);
+    /** Prometheus scrapes every 5 s (deploy/prometheus/prometheus.yml); one more scrape covers the phase's end. */
+    private static final Duration SCRAPE_MARGIN = Duration.ofSeconds(6);
+
+    private final StackEndpoints stack;
+    private final AdminApi admin;
+    private final Telemetry telemetry;
+    private final TraceCollector traces;
+    private final PrintStream progress;
+
+    public ScenarioRunner(StackEndpoints stack, PrintStream progress) {
+        this.stack = stack;
+        this.admin = new AdminApi(stack);
+        JaegerClient jaeger = new JaegerClient(stack.jaeger());
+        this.telemetry = new Telemetry(jaeger, new PrometheusClient(stack.prometheus()));
+        this.traces = new TraceCollector(jaeger);
+        this.progress = progress;
+    }
+
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    public ScenarioResult run(Scenario scenario, RunPlan plan) throws InterruptedException {
+        try {
+            if (plan.warmUp()) {
+                warmUp(plan.rate());
+            }
+            PhaseResult fault = runPhase(scenario, "fault", scenario.fault(), plan);
+            Optional<PhaseResult> fix = Optional.empty();
+            if (plan.withFix() && scenario.fix().isPresent()) {
+                fix = Optional.of(runPhase(scenario, "fix", scenario.fault().then(scenario.fix().get()), plan));
+            }
+            return new ScenarioResult(scenario, fault, fix);
+        } finally {
+            restore();
+        }
+    }
+
+    /** One phase of {@code scenario} under {@code treatment}; public so that tests can measure a baseline. */
+    public PhaseResult runPhase(Scenario scenario, String label, Treatment treatment, RunPlan plan)
+            throws InterruptedException {
+        progress.printf("%n[%s] %s: %s%n", scenario.name(), label, treatment.description());
+        admin.resetAll();
+        for (AdminChange change : treatment.changes()) {
+            admin.apply(change);
+            progress.println("  switched " + change.describe());
+        }
+        List<String> flags = new ArrayList<>(List.of(
+                "--target", stack.service(Service.CHECKOUT).toString(),
+                "--otlp", stack.otlp().toString(),
+                "--rate", String.valueOf(plan.rate()),
+                "--duration", plan.duration().toSeconds() + "s"));
+        flags.addAll(scenario.load());
+        flags.addAll(treatment.loadFlags());
+        progress.println("  load: load-generator " + String.join(" ", flags.subList(4, flags.size())));
+
+        List<TracedRequest> answered = Collections.synchronizedList(new ArrayList<>());
+        Instant start = Instant.now();
+        RunResults results;
+        List<String> injected;
+        try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<String>> disturbance = beside.submit(() -> scenario.duringLoad().isPresent()
+                    ? scenario.duringLoad().get().run(stack, plan.duration()) : List.<String>of());
+            results = new LoadRun(options(flags), answered::add).runPrintingProgress(progress);
+            injected = disturbance.get();
+        } catch (ExecutionException failed) {
+            throw new StackException("the scenario's side action failed: " + failed.getCause());
+        }
+        Instant end = Instant.now();
+        admin.resetAll();
+        progress.printf("  restored every service; collecting traces of %d requests from Jaeger%n", answered.size());
+
+        Map<String, Trace> collected = traces.collect(answered, injected, TRACE_DEADLINE);
+        Duration sinceEnd = Duration.between(end, Instant.now());
+        if (sinceEnd.compareTo(SCRAPE_MARGIN) < 0) {
+            Thread.sleep(SCRAPE_MARGIN.minus(sinceEnd));
+        }
+        PhaseRecord record = new PhaseRecord(label, start, end, results, answered, collected, injected);
+        return PhaseResult.measure(treatment, record, scenario.signals(), telemetry);
+    }
+
+    /** Every service back to its configured behaviour; safe to call at any time, e.g. on Ctrl-C. */
+    public void restore() {
+        admin.resetAll();
+    }
+
+    private void warmUp(double rate) {
+        progress.println("warming up: healthy load for 6 s, not measured");
+        List<String> flags = new ArrayList<>(List.of("--target", stack.service(Service.CHECKOUT).toString(),
+                "--rate", String.valueOf(rate)));
+        flags.addAll(WARM_UP_LOAD);
+        admin.resetAll();
+        new LoadRun(options(flags)).run();
+    }
+
+    private static LoadOptions options(List<String> flags) {
+        try {
+            return LoadOptionsParser.parse(flags).orElseThrow();
+        } catch (UsageException wrongFlags) {
+            throw new IllegalStateException("a scenario's load flags are wrong: " + wrongFlags.getMessage(), wrongFlags);
+        }
+    }
+}
