@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.otelref.invoice.config.WorkerBehaviour;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,26 +36,42 @@ class AdminApiTest {
     }
 
     @Test
-    void delayAndPauseChangeTheRunningWorker() {
-        admin().contentType("application/json").body("{\"processingDelayMs\":250,\"paused\":true}")
+    void delayConcurrencyAndPauseChangeTheRunningWorker() {
+        admin().contentType("application/json").body("{\"processingDelayMs\":250,\"concurrency\":1,\"paused\":true}")
                 .put("/admin/behaviour").then()
                 .statusCode(200)
                 .body("processingDelayMs", equalTo(250))
+                .body("concurrency", equalTo(1))
                 .body("paused", equalTo(true));
         assertTrue(behaviour.isPaused());
         assertEquals(Duration.ofMillis(250), behaviour.processingDelay());
+        assertEquals(1, behaviour.concurrency());
 
         admin().post("/admin/reset").then().statusCode(204);
-        admin().get("/admin/behaviour").then().body("paused", equalTo(false)).body("processingDelayMs", equalTo(0));
+        admin().get("/admin/behaviour").then()
+                .body("paused", equalTo(false))
+                .body("processingDelayMs", equalTo(0))
+                .body("concurrency", equalTo(8));
     }
 
     @Test
     void aNegativeDelayIsRejectedNamingTheField() {
-        admin().contentType("application/json").body("{\"processingDelayMs\":-5,\"paused\":false}")
+        admin().contentType("application/json").body("{\"processingDelayMs\":-5,\"concurrency\":8,\"paused\":false}")
                 .put("/admin/behaviour").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("processingDelayMs"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0", "65", "null" })
+    void aConcurrencyOutsideOneToSixtyFourIsRejectedNamingTheField(String concurrency) {
+        admin().contentType("application/json").body("{\"processingDelayMs\":0,\"concurrency\":" + concurrency + ",\"paused\":false}")
+                .put("/admin/behaviour").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("concurrency"));
+        assertEquals(8, behaviour.concurrency(), "nothing was half-applied");
     }
 
     private static RequestSpecification admin() {

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -17,8 +23,11 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.config.WorkerBehaviour;
+import io.otelref.platform.telemetry.AppAttributes;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,10 +51,12 @@ class WorkerBehaviourTest {
         invoicesCreated = new TopicTail(KafkaTestClients.INVOICES_CREATED);
     }
 
+    @Inject
+    InMemorySpanExporter spans;
+
     @AfterEach
     void restoreDefaults() {
-        behaviour.setProcessingDelay(Duration.ZERO);
-        behaviour.resume();
+        behaviour.reset();
         invoicesCreated.close();
     }
 
@@ -77,5 +88,64 @@ class WorkerBehaviourTest {
         assertEquals(0, billing.callsFor(orderId));
         behaviour.resume();
         assertEquals(1, invoicesCreated.awaitRecords(orderId, 1).size());
+    }
+
+    @Test
+    void withOneSlotRecordsAreProcessedOneAtATime() {
+        behaviour.setConcurrency(1);
+        behaviour.setProcessingDelay(Duration.ofMillis(300));
+
+        List<SpanData> processing = processTogether(4);
+
+        assertEquals(1, maxOverlapping(processing), () -> "spans overlapped: " + processing);
+    }
+
+    @Test
+    void withFourSlotsUpToFourRecordsAreProcessedAtOnce() {
+        behaviour.setConcurrency(4);
+        behaviour.setProcessingDelay(Duration.ofMillis(300));
+
+        List<SpanData> processing = processTogether(6);
+
+        int overlapping = maxOverlapping(processing);
+        assertTrue(overlapping > 1 && overlapping <= 4, () -> overlapping + " records were processed at once");
+    }
+
+    /**
+     * Sends {@code count} records while consumption is paused, then resumes, so that all of them reach
+     * the worker at once; returns the {@code worker.invoice_order} span of each.
+     */
+    private List<SpanData> processTogether(int count) {
+        behaviour.pause();
+        Set<String> orderIds = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            String orderId = UUID.randomUUID().toString();
+            orderIds.add(orderId);
+            sendOrderPlaced(orderId, OrderPlacedPayloads.valid(orderId), TraceParent.random());
+        }
+        behaviour.resume();
+        Predicate<SpanData> processingOfTheseOrders = span -> span.getName().equals("worker.invoice_order")
+                && orderIds.contains(span.getAttributes().get(AppAttributes.ORDER_ID));
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> spans.getFinishedSpanItems().stream().filter(processingOfTheseOrders).toList(),
+                        finished -> finished.size() == count);
+    }
+
+    /** The largest number of spans that were open at the same moment. */
+    private static int maxOverlapping(List<SpanData> spans) {
+        List<long[]> startsAndEnds = new ArrayList<>();
+        for (SpanData span : spans) {
+            startsAndEnds.add(new long[] { span.getStartEpochNanos(), +1 });
+            startsAndEnds.add(new long[] { span.getEndEpochNanos(), -1 });
+        }
+        // At the same instant an end comes before a start: a span that begins as another ends does not overlap it.
+        startsAndEnds.sort(Comparator.<long[]> comparingLong(event -> event[0]).thenComparingLong(event -> event[1]));
+        int open = 0;
+        int most = 0;
+        for (long[] event : startsAndEnds) {
+            open += (int) event[1];
+            most = Math.max(most, open);
+        }
+        return most;
     }
 }

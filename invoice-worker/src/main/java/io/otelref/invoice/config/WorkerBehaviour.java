@@ -4,13 +4,15 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.otelref.invoice.messaging.ProcessingSlots;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 
 /**
  * What the worker can be told at runtime, for the failure scenarios and the tests: an extra delay per
- * event (a slow worker, so consumer lag builds up) and pausing the consumption of {@code orders.placed}
- * altogether. Pausing stops fetching, so records wait in Kafka, visible as lag, rather than in memory.
+ * event (a slow worker, so consumer lag builds up), how many events are processed at once, and pausing
+ * the consumption of {@code orders.placed} altogether. Pausing stops fetching, so records wait in
+ * Kafka, visible as lag, rather than in memory.
  */
 @ApplicationScoped
 public class WorkerBehaviour {
@@ -19,11 +21,13 @@ public class WorkerBehaviour {
 
     private final ChannelRegistry channels;
     private final WorkerConfig config;
+    private final ProcessingSlots slots;
     private volatile Duration processingDelay;
 
-    WorkerBehaviour(ChannelRegistry channels, WorkerConfig config) {
+    WorkerBehaviour(ChannelRegistry channels, WorkerConfig config, ProcessingSlots slots) {
         this.channels = channels;
         this.config = config;
+        this.slots = slots;
         this.processingDelay = config.processingDelay();
     }
 
@@ -38,6 +42,18 @@ public class WorkerBehaviour {
         this.processingDelay = processingDelay;
     }
 
+    /**
+     * How many records are processed at once. The processing delay is spent holding one of these
+     * slots, so a delay of 400 ms with a concurrency of 1 caps the worker at 2.5 records a second.
+     */
+    public int concurrency() {
+        return slots.limit();
+    }
+
+    public void setConcurrency(int concurrency) {
+        slots.resize(concurrency);
+    }
+
     public void pause() {
         ordersPlaced().pause();
     }
@@ -50,9 +66,10 @@ public class WorkerBehaviour {
         return ordersPlaced().isPaused();
     }
 
-    /** Back to the configured delay, consuming. */
+    /** Back to the configured delay and concurrency, consuming. */
     public void reset() {
         processingDelay = config.processingDelay();
+        slots.resize(config.processingConcurrency());
         resume();
     }
 

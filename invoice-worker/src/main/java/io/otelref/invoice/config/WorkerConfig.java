@@ -16,6 +16,9 @@ public interface WorkerConfig {
     /** Start-up value of {@link WorkerBehaviour#processingDelay()}. */
     Duration processingDelay();
 
+    /** Start-up value of {@link WorkerBehaviour#concurrency()}. */
+    int processingConcurrency();
+
     /** How long a record is retried in place while a dependency is unavailable. */
     interface TransientFailure {
 

@@ -34,11 +34,14 @@ public class OrderPlacedConsumer {
     private final OrderInvoicing invoicing;
     private final TransientFailureRetry retry;
     private final InvoiceProcessingMetrics metrics;
+    private final ProcessingSlots slots;
 
-    OrderPlacedConsumer(OrderInvoicing invoicing, TransientFailureRetry retry, InvoiceProcessingMetrics metrics) {
+    OrderPlacedConsumer(OrderInvoicing invoicing, TransientFailureRetry retry, InvoiceProcessingMetrics metrics,
+            ProcessingSlots slots) {
         this.invoicing = invoicing;
         this.retry = retry;
         this.metrics = metrics;
+        this.slots = slots;
     }
 
     @Incoming("orders-placed")
@@ -48,7 +51,8 @@ public class OrderPlacedConsumer {
         // The connector continued the producer's trace from the traceparent header in a CONSUMER span;
         // making it current here is what puts the worker's own spans under it.
         Context consumed = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(Context.current());
-        try (Scope ignored = consumed.makeCurrent()) {
+        // The time spent waiting for a slot counts as processing time: from outside, it is the worker being slow.
+        try (Scope ignored = consumed.makeCurrent(); ProcessingSlots.Slot slot = slots.acquire()) {
             retry.untilDone(() -> invoicing.invoice(record.getPayload()));
             metrics.stop(processing, Outcome.INVOICED);
             return record.ack();

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.otelref.invoice.config.WorkerBehaviour;
 
 /**
- * Slows or pauses consumption while the worker runs, for the queue-backlog scenario. Guarded by
+ * Slows, narrows or pauses consumption while the worker runs, for the queue-backlog scenario. Guarded by
  * service-platform's AdminAccess: off unless {@code platform.admin.token} is set.
  */
 @Path("/admin")
@@ -34,17 +34,18 @@ public class AdminResource {
 
     @GET
     @Path("/behaviour")
-    @Operation(summary = "The extra processing delay per event, and whether consumption is paused")
+    @Operation(summary = "The extra processing delay per event, how many events are processed at once, and whether consumption is paused")
     public Behaviour behaviour() {
-        return new Behaviour(behaviour.processingDelay().toMillis(), behaviour.isPaused());
+        return new Behaviour(behaviour.processingDelay().toMillis(), behaviour.concurrency(), behaviour.isPaused());
     }
 
     @PUT
     @Path("/behaviour")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Slow down or pause consumption: records wait in Kafka and show up as consumer lag")
+    @Operation(summary = "Slow down, narrow or pause consumption: records wait in Kafka and show up as consumer lag")
     public Behaviour changeBehaviour(@Valid @NotNull Behaviour body) {
         behaviour.setProcessingDelay(Duration.ofMillis(body.processingDelayMs()));
+        behaviour.setConcurrency(body.concurrency());
         if (body.paused()) {
             behaviour.pause();
         } else {
@@ -55,7 +56,7 @@ public class AdminResource {
 
     @POST
     @Path("/reset")
-    @Operation(summary = "Back to the configured delay, consuming")
+    @Operation(summary = "Back to the configured delay and concurrency, consuming")
     public void reset() {
         behaviour.reset();
     }
