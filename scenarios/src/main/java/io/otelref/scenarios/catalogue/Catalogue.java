@@ -36,7 +36,9 @@ public final class Catalogue {
     public static final Signal FAILED_PRICING_CALLS = Signals.perCheckout("failed pricing calls",
             Spans.pricingCall().and(span -> span.isError()));
     public static final Signal PRICED_FROM_FALLBACK = Signals.pricedFromFallback();
-    public static final Signal UNTRACED_TIME = Signals.untracedTime();
+    public static final Signal TIME_BETWEEN_SPANS = Signals.timeBetweenSpans();
+    public static final Signal CONNECTION_WAIT_P95 = Signals.spanDuration("waiting for a database connection p95",
+            Spans.connectionAcquisition(), 95);
     public static final Signal FAILURES_IN_METRICS = Signals.failuresInMetrics();
     public static final Signal FAILURES_WITH_TRACE = Signals.failuresWithTrace();
 
@@ -63,7 +65,7 @@ public final class Catalogue {
                 "What do a normal checkout's trace and latency look like? Every other scenario is read against this.",
                 Treatment.of("nothing switched: the services as configured"), Optional.empty(),
                 List.of("--items-min", "1", "--items-max", "4"),
-                List.of(USER_P95, ERROR_RATE, BILLING_AUTHORIZATIONS, GATEWAY_P95, ORDER_TO_INVOICE_P95, UNTRACED_TIME),
+                List.of(USER_P95, ERROR_RATE, BILLING_AUTHORIZATIONS, GATEWAY_P95, ORDER_TO_INVOICE_P95, TIME_BETWEEN_SPANS),
                 List.of(new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());
     }
@@ -126,7 +128,7 @@ public final class Catalogue {
                 List.of(ORDER_TO_INVOICE_P95, USER_P95, ORDERS_INVOICED),
                 List.of(new PromQuery("order-to-invoice p95 (s)", "histogram_quantile(0.95, sum by (le) (rate("
                         + "app_order_to_invoice_seconds_bucket[$window])))"),
-                        new PromQuery("invoice-worker consumer lag (records)", "sum(kafka_consumer_fetch_manager_records_lag_max{job=\"invoice-worker\"})"),
+                        new PromQuery("invoice-worker consumer lag (records)", "max(kafka_consumer_fetch_manager_records_lag_max{job=\"invoice-worker\",topic=\"orders.placed\"})"),
                         new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());
     }
@@ -175,13 +177,13 @@ public final class Catalogue {
 
     static Scenario poolStarvation() {
         return new Scenario("pool-starvation", "checkout's database pool shrinks to one connection",
-                "Checkout got slow, yet no span in the trace got slower. Where is the time?",
+                "Checkout got slow, yet billing, Kafka and every SQL statement are as fast as before. Where is the time?",
                 Treatment.of("checkout's connection pool holds 1 connection",
                         change(CHECKOUT, "pool", Map.of("maxSize", 1))),
                 Optional.of(Treatment.of("checkout's pool back to 20 connections",
                         change(CHECKOUT, "pool", Map.of("maxSize", 20)))),
                 List.of("--items-min", "1", "--items-max", "3"),
-                List.of(UNTRACED_TIME, USER_P95, ERROR_RATE),
+                List.of(CONNECTION_WAIT_P95, TIME_BETWEEN_SPANS, USER_P95, ERROR_RATE),
                 List.of(new PromQuery("threads waiting for a checkout connection", "max(agroal_awaiting_count{job=\"checkout-service\"})"),
                         new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());

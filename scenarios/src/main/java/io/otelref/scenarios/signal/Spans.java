@@ -53,6 +53,14 @@ public final class Spans {
                 && statement(span).toLowerCase(Locale.ROOT).contains("for update");
     }
 
+    /**
+     * checkout's span around taking a connection from its pool: the JDBC instrumentation wraps the pool
+     * itself, so a request waiting for a free connection waits inside this span.
+     */
+    public static Predicate<TraceSpan> connectionAcquisition() {
+        return named(CHECKOUT, "DataSource.getConnection");
+    }
+
     /** checkout's CONSUMER span of the InvoiceCreated event: the order became INVOICED. */
     public static Predicate<TraceSpan> invoiceApplied() {
         return span -> span.kind() == SpanKind.CONSUMER && span.service().equals(CHECKOUT);
