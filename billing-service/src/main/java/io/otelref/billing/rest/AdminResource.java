@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.simulation.GatewaySimulation;
+import io.otelref.billing.simulation.PricingOutage;
 
 /**
  * Switches faults and fixes while the service runs, for the failure scenarios. Guarded by
@@ -27,10 +28,12 @@ public class AdminResource {
 
     private final GatewaySimulation gateway;
     private final BillingFixes fixes;
+    private final PricingOutage pricing;
 
-    AdminResource(GatewaySimulation gateway, BillingFixes fixes) {
+    AdminResource(GatewaySimulation gateway, BillingFixes fixes, PricingOutage pricing) {
         this.gateway = gateway;
         this.fixes = fixes;
+        this.pricing = pricing;
     }
 
     @GET
@@ -47,6 +50,22 @@ public class AdminResource {
     public GatewayFaults changeGatewayFaults(@Valid @NotNull GatewayFaults body) {
         gateway.change(body.toBehaviour());
         return gatewayFaults();
+    }
+
+    @GET
+    @Path("/pricing")
+    @Operation(summary = "The SKUs whose prices are unavailable now")
+    public PricingFaults pricingFaults() {
+        return PricingFaults.of(pricing.unavailableSkus());
+    }
+
+    @PUT
+    @Path("/pricing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make the prices of these SKUs answer 503, as a failed pricing shard would")
+    public PricingFaults changePricingFaults(@Valid @NotNull PricingFaults body) {
+        pricing.change(body.unavailableSkus());
+        return pricingFaults();
     }
 
     @GET
@@ -71,6 +90,7 @@ public class AdminResource {
     @Operation(summary = "Back to the configured behaviour: no injected faults, fixes as configured")
     public void reset() {
         gateway.reset();
+        pricing.reset();
         fixes.reset();
     }
 }

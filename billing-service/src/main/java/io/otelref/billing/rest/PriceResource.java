@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +38,9 @@ public class PriceResource {
     @APIResponse(responseCode = "400", description = "sku is not of the form SKU-0001 (validation-failed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No product has this SKU (unknown-sku)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The price cannot be served now (pricing-unavailable)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PriceQuote price(@PathParam("sku") @Pattern(regexp = ApiPatterns.SKU, message = "must look like SKU-0001") String sku) {
         return PriceQuote.of(pricing.priceOf(sku));
