@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.api.trace.Span;
 import io.otelref.checkout.client.AuthorizationRequest;
 import io.otelref.checkout.client.BillingClient;
+import io.otelref.checkout.client.PaymentAuthorization;
+import io.otelref.checkout.config.CheckoutFixes;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DownstreamRejection;
@@ -18,18 +20,25 @@ import io.otelref.platform.telemetry.AppAttributes;
 public class PaymentService {
 
     private final BillingClient billing;
+    private final CheckoutFixes fixes;
 
-    PaymentService(BillingClient billing) {
+    PaymentService(BillingClient billing, CheckoutFixes fixes) {
         this.billing = billing;
+        this.fixes = fixes;
     }
 
     public void authorize(PricedOrder order) {
         try {
-            billing.authorize(new AuthorizationRequest(order.orderId(), order.accountId(), order.total(), order.currency()));
+            send(new AuthorizationRequest(order.orderId(), order.accountId(), order.total(), order.currency()));
             Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "authorized");
         } catch (DownstreamRejection rejection) {
             throw answerFor(rejection);
         }
+    }
+
+    /** Billing retries the payment gateway itself: see {@link CheckoutFixes#singleRetryLayer()}. */
+    private PaymentAuthorization send(AuthorizationRequest request) {
+        return fixes.singleRetryLayer() ? billing.authorizeOnce(request) : billing.authorize(request);
     }
 
     private static RuntimeException answerFor(DownstreamRejection rejection) {
