@@ -18,7 +18,6 @@ import io.otelref.checkout.telemetry.CheckoutMetrics.Outcome;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.problem.ProblemResponses;
-import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 
@@ -95,7 +94,8 @@ public class CheckoutService {
         if (problem.status() == 402) {
             return Outcome.DECLINED;
         }
-        if (problem instanceof DependencyUnavailableException) {
+        // Billing unavailable, whether for the whole order or for SKUs the pricing fallback could not cover.
+        if (problem.status() == 503) {
             return Outcome.UNAVAILABLE;
         }
         return problem.status() < 500 ? Outcome.REJECTED : Outcome.FAILED;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,10 +16,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.otelref.checkout.client.BillingClient;
 import io.otelref.checkout.client.PriceQuote;
+import io.otelref.checkout.config.CheckoutFixes;
 import io.otelref.checkout.config.PricingFanOut;
 import io.otelref.checkout.rest.CheckoutRequest;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
+import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
@@ -34,10 +37,14 @@ public class PricingService {
 
     private final BillingClient billing;
     private final PricingFanOut fanOut;
+    private final CheckoutFixes fixes;
+    private final LastQuotedPrices lastQuoted;
 
-    PricingService(BillingClient billing, PricingFanOut fanOut) {
+    PricingService(BillingClient billing, PricingFanOut fanOut, CheckoutFixes fixes, LastQuotedPrices lastQuoted) {
         this.billing = billing;
         this.fanOut = fanOut;
+        this.fixes = fixes;
+        this.lastQuoted = lastQuoted;
     }
 
     @BusinessSpan("checkout.price_items")
@@ -57,13 +64,13 @@ public class PricingService {
                 pending.put(sku, executor.submit(() -> priceWithin(inFlight, sku)));
             }
         }
-        return collect(pending, firstLineOfSku);
+        return collect(pending, firstLineOfSku, fixes.pricingFallback());
     }
 
     private PriceQuote priceWithin(Semaphore inFlight, String sku) {
         inFlight.acquireUninterruptibly();
         try {
-            return billing.priceOf(sku);
+            return lastQuoted.remember(billing.priceOf(sku));
         } finally {
             inFlight.release();
         }
@@ -71,27 +78,49 @@ public class PricingService {
 
     /**
      * Every unknown SKU is reported at once, each naming its line. A failure of billing itself
-     * outranks them: answers from a dependency that is failing are not worth reporting.
+     * outranks them: answers from a dependency that is failing are not worth reporting. With the
+     * pricing fallback on, a SKU whose call failed for billing's sake is priced at its last quote
+     * instead; its CLIENT spans stay ERROR, and {@code app.pricing.fallback_count} says how many were.
      */
-    private static Map<String, PriceQuote> collect(Map<String, Future<PriceQuote>> pending,
-            Map<String, Integer> firstLineOfSku) {
+    private Map<String, PriceQuote> collect(Map<String, Future<PriceQuote>> pending, Map<String, Integer> firstLineOfSku,
+            boolean fallback) {
         Map<String, PriceQuote> quotes = new LinkedHashMap<>();
         List<Problem.FieldError> unknownSkus = new ArrayList<>();
+        List<Problem.FieldError> unpriceable = new ArrayList<>();
+        Throwable firstUnpriceableFailure = null;
         RuntimeException dependencyFailure = null;
+        long fallbacks = 0;
         for (Map.Entry<String, Future<PriceQuote>> entry : pending.entrySet()) {
+            String sku = entry.getKey();
+            String field = "items[" + firstLineOfSku.get(sku) + "].sku";
             Future<PriceQuote> quote = entry.getValue();
             if (quote.state() == Future.State.SUCCESS) {
-                quotes.put(entry.getKey(), quote.resultNow());
+                quotes.put(sku, quote.resultNow());
             } else if (quote.exceptionNow() instanceof DownstreamRejection rejection && rejection.status() == 404) {
-                unknownSkus.add(new Problem.FieldError("items[" + firstLineOfSku.get(entry.getKey()) + "].sku",
-                        entry.getKey() + " is not a known product"));
+                unknownSkus.add(new Problem.FieldError(field, sku + " is not a known product"));
+            } else if (fallback && quote.exceptionNow() instanceof DependencyUnavailableException unavailable) {
+                Optional<PriceQuote> remembered = lastQuoted.recent(sku);
+                if (remembered.isPresent()) {
+                    quotes.put(sku, remembered.get());
+                    fallbacks++;
+                } else {
+                    unpriceable.add(new Problem.FieldError(field, sku + " could not be priced, and no price of it quoted in the last "
+                            + lastQuoted.maxAge().toSeconds() + " s is known"));
+                    firstUnpriceableFailure = firstUnpriceableFailure == null ? unavailable : firstUnpriceableFailure;
+                }
             } else if (dependencyFailure == null) {
                 dependencyFailure = quote.exceptionNow() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(quote.exceptionNow());
             }
         }
+        if (fallback) {
+            Span.current().setAttribute(AppAttributes.PRICING_FALLBACK_COUNT, fallbacks);
+        }
         if (dependencyFailure != null) {
             throw dependencyFailure;
+        }
+        if (!unpriceable.isEmpty()) {
+            throw new PriceUnavailableException(unpriceable, firstUnpriceableFailure);
         }
         if (!unknownSkus.isEmpty()) {
             throw new ProblemException(422, "unknown-sku", "The order names unknown products",

@@ -23,6 +23,7 @@ public class BillingStub {
 
     public volatile Duration priceLatency = Duration.ofMillis(150);
     public final Set<String> unknownSkus = ConcurrentHashMap.newKeySet();
+    public final Set<String> unavailableSkus = ConcurrentHashMap.newKeySet();
     public final Set<String> unknownAccounts = ConcurrentHashMap.newKeySet();
     public final Set<String> decliningAccounts = ConcurrentHashMap.newKeySet();
     public final AtomicInteger priceFailuresToServe = new AtomicInteger();
@@ -42,6 +43,7 @@ public class BillingStub {
         circuitBreakers.resetAll();
         priceLatency = Duration.ofMillis(150);
         unknownSkus.clear();
+        unavailableSkus.clear();
         unknownAccounts.clear();
         decliningAccounts.clear();
         priceFailuresToServe.set(0);

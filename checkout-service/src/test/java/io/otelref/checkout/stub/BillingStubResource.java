@@ -32,7 +32,7 @@ public class BillingStubResource {
     public Response price(@PathParam("sku") String sku) throws InterruptedException {
         stub.priceCalls.computeIfAbsent(sku, ignored -> new AtomicInteger()).incrementAndGet();
         Thread.sleep(stub.priceLatency);
-        if (stub.down || BillingStub.takeOne(stub.priceFailuresToServe)) {
+        if (stub.down || stub.unavailableSkus.contains(sku) || BillingStub.takeOne(stub.priceFailuresToServe)) {
             return unavailable();
         }
         if (stub.unknownSkus.contains(sku)) {
