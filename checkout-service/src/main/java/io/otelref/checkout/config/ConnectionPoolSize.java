@@ -9,9 +9,11 @@ import io.otelref.platform.problem.ProblemException;
 
 /**
  * Resizes the connection pool of the default datasource while the service runs. A pool smaller than
- * the load needs makes requests wait for a connection, and that wait shows in no span: the JDBC
- * spans start only once a connection is in hand. The datasource metrics ({@code agroal_*} on
- * {@code /q/metrics}) are where it becomes visible. Starts from {@code quarkus.datasource.jdbc.max-size}.
+ * the load needs makes requests queue for a connection before their first statement: the statement
+ * spans look as fast as ever, the wait sits in the {@code DataSource.getConnection} span of the
+ * OpenTelemetry JDBC wrapper (or, without it, in a gap of the parent span), and across requests in
+ * the datasource metrics ({@code agroal_awaiting_count}, {@code agroal_blocking_time_*} on
+ * {@code /q/metrics}). Starts from {@code quarkus.datasource.jdbc.max-size}.
  */
 @ApplicationScoped
 public class ConnectionPoolSize {
