@@ -1,5 +1,6 @@
 package io.otelref.checkout;
 
+import static io.otelref.testing.TraceView.named;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A pool too small for the load: requests wait for a connection before any JDBC span starts, so the
- * wait is invisible in traces and shows only in the datasource metrics.
+ * A pool too small for the load: requests queue for a connection before their first statement. The
+ * statement spans do not grow; the wait shows in the datasource metrics and in the JDBC wrapper's
+ * {@code DataSource.getConnection} span.
  */
 @QuarkusTest
 class ConnectionPoolStarvationTest {
@@ -40,6 +44,9 @@ class ConnectionPoolStarvationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @BeforeEach
     void healthyBilling() {
@@ -62,15 +69,16 @@ class ConnectionPoolStarvationTest {
     }
 
     @Test
-    void withOneConnectionCheckoutsQueueForItAndTheWaitShowsInTheMetrics() throws Exception {
+    void withOneConnectionCheckoutsQueueForItAndTheWaitShowsInTheMetricsAndTheTrace() throws Exception {
         AdminApi.put("/admin/pool", "{\"maxSize\":1}");
         double blockedBefore = metric("agroal_blocking_time_total_milliseconds");
+        List<String> traceIds = IntStream.range(0, 4).mapToObj(caller -> CheckoutTracingTest.randomHex(16)).toList();
         List<CompletableFuture<Integer>> checkouts;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             // The test holds the pool's only connection, so every checkout must wait for it.
             try (Connection only = dataSource.getConnection()) {
-                checkouts = IntStream.range(0, 4)
-                        .mapToObj(caller -> CompletableFuture.supplyAsync(() -> checkout("acc-05" + (10 + caller)), callers))
+                checkouts = traceIds.stream()
+                        .map(traceId -> CompletableFuture.supplyAsync(() -> checkout(traceId), callers))
                         .toList();
                 Awaitility.await().atMost(Duration.ofSeconds(20))
                         .until(() -> metric("agroal_awaiting_count") >= checkouts.size());
@@ -83,11 +91,20 @@ class ConnectionPoolStarvationTest {
         }
         assertTrue(metric("agroal_blocking_time_total_milliseconds") - blockedBefore >= HELD.toMillis(),
                 "the time spent waiting for a connection is counted");
+
+        // The statements are as fast as ever; the OpenTelemetry JDBC wrapper draws the wait before them.
+        long longestWaitNanos = traceIds.stream()
+                .map(traceId -> TraceView.awaitSpan(spans, traceId, named("checkout.place_order")))
+                .flatMap(trace -> trace.all(named("DataSource.getConnection")).stream())
+                .mapToLong(wait -> wait.getEndEpochNanos() - wait.getStartEpochNanos())
+                .max().orElse(0);
+        assertTrue(longestWaitNanos >= HELD.toNanos(), "a DataSource.getConnection span lasts as long as the wait");
     }
 
-    private static int checkout(String accountId) {
+    private static int checkout(String traceId) {
         return given().contentType("application/json")
-                .body("{\"accountId\":\"" + accountId + "\",\"items\":[{\"sku\":\"SKU-0060\",\"quantity\":1}]}")
+                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .body("{\"accountId\":\"acc-0510\",\"items\":[{\"sku\":\"SKU-0060\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().extract().statusCode();
     }
