@@ -2,17 +2,21 @@ package io.otelref.invoice;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import io.otelref.invoice.client.BillingApi;
 import io.otelref.invoice.client.Invoice;
 import io.otelref.invoice.client.InvoiceRequest;
 import io.otelref.platform.problem.Problem;
@@ -21,7 +25,8 @@ import io.otelref.platform.problem.ProblemTypes;
 /**
  * billing-service's {@code POST /api/invoices} as the worker sees it, served by the test application
  * itself. Like billing it holds one invoice per order (201 the first time, 200 with the same invoice
- * after), and a test can make it unavailable or have it not know an order.
+ * after), and a test can make it unavailable or have it not know an order. It records the
+ * {@code Idempotency-Key} of every call.
  */
 @ApplicationScoped
 @Path("/billing-stub/api/invoices")
@@ -29,13 +34,15 @@ public class BillingStub {
 
     private final Map<String, Invoice> invoicesByOrder = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callsByOrder = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> idempotencyKeysByOrder = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToServe = new ConcurrentHashMap<>();
     private final Set<String> unknownOrders = ConcurrentHashMap.newKeySet();
 
     @POST
-    public Response createInvoice(InvoiceRequest body) {
+    public Response createInvoice(@HeaderParam(BillingApi.IDEMPOTENCY_KEY) String idempotencyKey, InvoiceRequest body) {
         String orderId = body.orderId();
         callsByOrder.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
+        idempotencyKeysByOrder.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(String.valueOf(idempotencyKey));
         AtomicInteger failures = failuresToServe.get(orderId);
         if (failures != null && failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             return problem(503, "dependency-unavailable", "payment gateway unavailable");
@@ -62,6 +69,11 @@ public class BillingStub {
     public int callsFor(String orderId) {
         AtomicInteger calls = callsByOrder.get(orderId);
         return calls == null ? 0 : calls.get();
+    }
+
+    /** The Idempotency-Key of each call for this order, in order of arrival ("null" for a call without one). */
+    public List<String> idempotencyKeysFor(String orderId) {
+        return List.copyOf(idempotencyKeysByOrder.getOrDefault(orderId, List.of()));
     }
 
     public Invoice invoiceFor(String orderId) {

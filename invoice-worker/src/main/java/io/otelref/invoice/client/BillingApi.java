@@ -1,5 +1,6 @@
 package io.otelref.invoice.client;
 
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -10,8 +11,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api")
 public interface BillingApi {
 
-    /** 201 with a new invoice, or 200 with the one billing already holds for this order. */
+    /** Header under which billing issues at most one invoice: a repeated key returns the first invoice. */
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** 201 with a new invoice, or 200 with the one billing already issued under this idempotency key. */
     @POST
     @Path("/invoices")
-    Invoice createInvoice(InvoiceRequest request);
+    Invoice createInvoice(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InvoiceRequest request);
 }

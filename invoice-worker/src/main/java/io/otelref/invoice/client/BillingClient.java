@@ -1,6 +1,7 @@
 package io.otelref.invoice.client;
 
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.otelref.invoice.config.WorkerFixes;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.DownstreamFailures;
 import io.otelref.platform.resilience.DownstreamRejection;
@@ -30,18 +32,26 @@ public class BillingClient {
     public static final String DEPENDENCY = "billing-service";
 
     private final BillingApi api;
+    private final WorkerFixes fixes;
 
-    BillingClient(@RestClient BillingApi api) {
+    BillingClient(@RestClient BillingApi api, WorkerFixes fixes) {
         this.api = api;
+        this.fixes = fixes;
     }
 
-    /** Safe to retry: billing creates at most one invoice per order and answers a repeat with that one. */
+    /**
+     * Safe to retry only while {@link WorkerFixes#idempotencyKeyPerOrder()} is on: billing issues at most
+     * one invoice per idempotency key, and the order id names the same invoice on every attempt and
+     * every redelivery. The key is chosen here, in the body that fault tolerance runs once per attempt,
+     * so with the fix off every attempt carries a key of its own.
+     */
     @TracedRetries(dependency = DEPENDENCY)
     @Retry(maxRetries = 3, delay = 100, jitter = 50, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
     @Timeout(3000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public Invoice createInvoice(String orderId) {
-        return DownstreamFailures.call(DEPENDENCY, () -> api.createInvoice(new InvoiceRequest(orderId)));
+        String idempotencyKey = fixes.idempotencyKeyPerOrder() ? orderId : UUID.randomUUID().toString();
+        return DownstreamFailures.call(DEPENDENCY, () -> api.createInvoice(idempotencyKey, new InvoiceRequest(orderId)));
     }
 }

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.otelref.invoice.config.WorkerBehaviour;
+import io.otelref.invoice.config.WorkerFixes;
 
 /**
- * Slows, narrows or pauses consumption while the worker runs, for the queue-backlog scenario. Guarded by
+ * Slows, narrows or pauses consumption while the worker runs, for the queue-backlog scenario, and
+ * switches the idempotency-key fix of the duplicate-delivery scenario. Guarded by
  * service-platform's AdminAccess: off unless {@code platform.admin.token} is set.
  */
 @Path("/admin")
@@ -27,9 +29,11 @@ import io.otelref.invoice.config.WorkerBehaviour;
 public class AdminResource {
 
     private final WorkerBehaviour behaviour;
+    private final WorkerFixes fixes;
 
-    AdminResource(WorkerBehaviour behaviour) {
+    AdminResource(WorkerBehaviour behaviour, WorkerFixes fixes) {
         this.behaviour = behaviour;
+        this.fixes = fixes;
     }
 
     @GET
@@ -54,10 +58,27 @@ public class AdminResource {
         return behaviour();
     }
 
+    @GET
+    @Path("/fixes")
+    @Operation(summary = "Which fixes are switched on")
+    public Fixes fixes() {
+        return new Fixes(fixes.idempotencyKeyPerOrder());
+    }
+
+    @PUT
+    @Path("/fixes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch fixes on or off: one idempotency key per order, or a fresh one per attempt (the mistake)")
+    public Fixes changeFixes(@Valid @NotNull Fixes body) {
+        fixes.idempotencyKeyPerOrder(body.idempotencyKeyPerOrder());
+        return fixes();
+    }
+
     @POST
     @Path("/reset")
-    @Operation(summary = "Back to the configured delay and concurrency, consuming")
+    @Operation(summary = "Back to the configured delay and concurrency, consuming, fixes as configured")
     public void reset() {
         behaviour.reset();
+        fixes.reset();
     }
 }

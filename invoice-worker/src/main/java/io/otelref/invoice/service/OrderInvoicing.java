@@ -24,7 +24,8 @@ import io.otelref.platform.telemetry.SpanErrors;
 /**
  * Invoices the order of one {@code orders.placed} record: billing-service creates (or returns) the
  * invoice, then InvoiceCreated is published. Processing the same record twice is harmless, because
- * billing holds at most one invoice per order and the repeated event names the same invoice.
+ * billing issues at most one invoice per idempotency key, the worker sends the order id as that key
+ * (unless {@code WorkerFixes} is switched to the mistake), and the repeated event names the same invoice.
  *
  * <p>The span is opened with the Tracer rather than {@code @BusinessSpan} because a worker has no caller
  * to blame: a record that can never be invoiced is dead-lettered, and that is an ERROR of this span.
