@@ -59,7 +59,9 @@ public final class CheckoutTracing implements AutoCloseable {
         this.provider = builder.build();
         this.tracer = provider.get("io.otelref.loadgen");
         this.checkoutUri = checkoutUri;
-        this.epochNanosAtStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        // Read the wall clock and the monotonic clock together, after the slow SDK set-up above: the run started
+        // (startNanos) before this constructor, and a root span must not begin after its first attempt.
+        this.epochNanosAtStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - (System.nanoTime() - startNanos);
         this.startNanos = startNanos;
     }
 
