@@ -46,21 +46,20 @@ public class BillingClient {
     /**
      * The retry storm's mistake, kept so the failure scenario can switch it on: safe to retry (billing
      * authorizes at most once per order id), but billing already retries the payment gateway behind
-     * this call, so while the gateway fails each of these attempts becomes several gateway calls.
+     * this call, so while the gateway fails each of these attempts becomes several gateway calls. And
+     * no circuit breaker: nothing stops this layer from retrying into a billing that keeps failing.
      */
     @TracedRetries(dependency = DEPENDENCY)
     @Retry(maxRetries = 3, delay = 100, jitter = 50, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
     @Timeout(3000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public PaymentAuthorization authorize(AuthorizationRequest request) {
         return DownstreamFailures.call(DEPENDENCY, () -> api.authorize(request));
     }
 
     /**
-     * The fix: one attempt, leaving retries to billing, the layer that knows the gateway and budgets
-     * its retries. Same timeout and breaker settings as {@link #authorize}; the breaker is this
-     * method's own, as SmallRye keeps one per method. {@code @TracedRetries} stays so that a failure
+     * The fix: one attempt behind a circuit breaker, leaving retries to billing, the layer that knows
+     * the gateway and budgets its retries. {@code @TracedRetries} stays so that a failure
      * still reaches the caller as a {@code DependencyUnavailableException}, and the retry metric
      * staying flat is itself the evidence.
      */
