@@ -72,8 +72,13 @@ class AdminApiTest {
     @Test
     void aGatewayErrorRateOfOneMakesAuthorizationsUnavailable() {
         admin().contentType("application/json")
-                .body("{\"baseLatencyMs\":0,\"jitterMs\":0,\"slowShare\":0,\"slowLatencyMs\":0,\"errorRate\":1.0}")
-                .put("/admin/gateway").then().statusCode(200).body("errorRate", equalTo(1.0f));
+                .body("""
+                        {"baseLatencyMs":0,"jitterMs":0,"slowShare":0,"slowLatencyMs":0,"errorRate":1.0,
+                         "captureSlowShare":0.25,"captureSlowLatencyMs":3500}""")
+                .put("/admin/gateway").then().statusCode(200)
+                .body("errorRate", equalTo(1.0f))
+                .body("captureSlowShare", equalTo(0.25f))
+                .body("captureSlowLatencyMs", equalTo(3500));
         given().contentType("application/json")
                 .body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"acc-0600\",\"amount\":10.00,\"currency\":\"EUR\"}")
                 .post("/api/payments/authorizations").then()
@@ -84,12 +89,16 @@ class AdminApiTest {
     @Test
     void invalidFaultsAreRejectedNamingTheField() {
         admin().contentType("application/json")
-                .body("{\"baseLatencyMs\":-1,\"jitterMs\":0,\"slowShare\":0,\"slowLatencyMs\":0,\"errorRate\":1.5}")
+                .body("""
+                        {"baseLatencyMs":-1,"jitterMs":0,"slowShare":0,"slowLatencyMs":0,"errorRate":1.5,
+                         "captureSlowShare":2,"captureSlowLatencyMs":60001}""")
                 .put("/admin/gateway").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("errorRate"))
-                .body("errors.field", hasItem("baseLatencyMs"));
+                .body("errors.field", hasItem("baseLatencyMs"))
+                .body("errors.field", hasItem("captureSlowShare"))
+                .body("errors.field", hasItem("captureSlowLatencyMs"));
     }
 
     private static RequestSpecification admin() {

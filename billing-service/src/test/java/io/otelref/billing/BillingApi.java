@@ -43,6 +43,10 @@ final class BillingApi {
         return createInvoice(request(), orderId);
     }
 
+    static Response createInvoice(UUID orderId, String idempotencyKey) {
+        return createInvoice(request().header("Idempotency-Key", idempotencyKey), orderId);
+    }
+
     static Response createInvoice(RequestSpecification request, UUID orderId) {
         return request.contentType(ContentType.JSON)
                 .body("""

@@ -127,6 +127,85 @@ class InvoiceResourceTest {
     }
 
     @Test
+    void theSameIdempotencyKeyTwiceIssuesOneInvoiceAndOneCharge() {
+        UUID orderId = authorizedOrder("acc-0205", "11.00");
+        String key = "attempt-" + UUID.randomUUID();
+        long chargesBefore = ledger.charges();
+
+        String invoiceId = createInvoice(orderId, key).then().statusCode(201).extract().path("invoiceId");
+        createInvoice(orderId, key).then().statusCode(200).body("invoiceId", equalTo(invoiceId));
+
+        assertEquals(chargesBefore + 1, ledger.charges());
+        assertEquals(1, ledger.find(key).orElseThrow().requests(), "the capture was made under the caller's key");
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyCreateOneInvoice() throws Exception {
+        UUID orderId = authorizedOrder("acc-0206", "13.00");
+        String key = "attempt-" + UUID.randomUUID();
+        simulation.change(simulation.behaviour().withFixedLatency(Duration.ofMillis(200)));
+
+        List<Response> responses = Concurrently.call(4, () -> createInvoice(orderId, key));
+
+        assertEquals(1, responses.stream().filter(response -> response.statusCode() == 201).count());
+        assertEquals(1, responses.stream().map(response -> response.path("invoiceId")).distinct().count());
+        request().queryParam("orderId", orderId.toString()).get("/api/invoices").then().body("", hasSize(1));
+    }
+
+    /** What a caller that mints a key per attempt does: the duplicate-delivery scenario. */
+    @Test
+    void twoIdempotencyKeysForOneOrderIssueTwoInvoicesListedOldestFirst() {
+        UUID orderId = authorizedOrder("acc-0207", "14.00");
+        long chargesBefore = ledger.charges();
+
+        String first = createInvoice(orderId, "attempt-1-" + orderId).then().statusCode(201).extract().path("invoiceId");
+        String second = createInvoice(orderId, "attempt-2-" + orderId).then().statusCode(201).extract().path("invoiceId");
+
+        assertEquals(chargesBefore + 2, ledger.charges(), "each invoice captured the money again");
+        request().queryParam("orderId", orderId.toString()).get("/api/invoices").then()
+                .statusCode(200)
+                .body("invoiceId", contains(first, second));
+    }
+
+    @Test
+    void anIdempotencyKeyOfAnotherOrderIsAnUnprocessableProblemNamingTheHeader() {
+        UUID invoiced = authorizedOrder("acc-0208", "15.00");
+        UUID other = authorizedOrder("acc-0208", "16.00");
+        String key = "attempt-" + UUID.randomUUID();
+        createInvoice(invoiced, key).then().statusCode(201);
+
+        createInvoice(other, key).then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/idempotency-key-conflict"))
+                .body("errors.field", contains("Idempotency-Key"));
+        request().queryParam("orderId", other.toString()).get("/api/invoices").then().body("", empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "has space", "semi;colon", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" })
+    void aMalformedIdempotencyKeyIsABadRequestProblemNamingTheHeader(String key) {
+        UUID orderId = authorizedOrder("acc-0209", "17.00");
+
+        createInvoice(orderId, key).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("Idempotency-Key"));
+        request().queryParam("orderId", orderId.toString()).get("/api/invoices").then().body("", empty());
+    }
+
+    /** Beyond the 1 s that authorizations wait: a capture that takes 1.5 s still succeeds, on the first attempt. */
+    @Test
+    void aSlowCaptureIsWaitedForRatherThanRetried() {
+        UUID orderId = authorizedOrder("acc-0210", "18.00");
+        simulation.change(simulation.behaviour().withSlowCaptures(1.0, Duration.ofMillis(1500)));
+
+        createInvoice(orderId).then().statusCode(201);
+
+        assertEquals(1, ledger.find(orderId.toString()).orElseThrow().requests());
+    }
+
+    @Test
     void anOrderWithoutAuthorizationIsANotFoundProblemNamingTheOrder() {
         createInvoice(UUID.randomUUID()).then()
                 .statusCode(404)

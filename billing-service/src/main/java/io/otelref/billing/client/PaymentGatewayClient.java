@@ -70,12 +70,15 @@ public class PaymentGatewayClient {
 
     /**
      * Safe to retry: the gateway captures at most once per {@code idempotencyKey}, so a capture whose
-     * answer was lost is not charged again.
+     * answer was lost is not charged again. The timeout is 5 s, not 1 s: a real gateway may take
+     * seconds to capture, and abandoning a capture that then succeeds only moves the uncertainty to
+     * our caller. A caller that waits less than that (invoice-worker waits 3 s) gives up on invoices
+     * that are still being issued: the latent fault of the duplicate-delivery scenario.
      */
     @TracedRetries(dependency = DEPENDENCY)
     @Retry(maxRetries = 3, delay = 50, jitter = 25, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.SECONDS)
-    @Timeout(1000)
+    @Timeout(5000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     public GatewayCapture capture(String idempotencyKey, GatewayCaptureRequest request) {
         return DownstreamFailures.call(DEPENDENCY, () -> api.capture(idempotencyKey, request));

@@ -9,7 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The invoice of one order, issued when the payment gateway captured its authorization; at most one per order. */
+/**
+ * An invoice of an order, issued when the payment gateway captured its authorization; at most one per
+ * idempotency key, so one per order only as long as the caller keeps one key per order.
+ */
 @Entity
 @Table(name = "invoice")
 public class Invoice {
@@ -19,6 +22,10 @@ public class Invoice {
 
     @Column(name = "order_id")
     public UUID orderId;
+
+    /** The caller's key for this invoice; the gateway capture was made under the same key. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
 
     @Column(name = "authorization_id")
     public UUID authorizationId;
@@ -37,10 +44,11 @@ public class Invoice {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static Invoice issuedFor(PaymentAuthorization authorization, String captureReference) {
+    public static Invoice issuedFor(PaymentAuthorization authorization, String idempotencyKey, String captureReference) {
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
         invoice.orderId = authorization.orderId;
+        invoice.idempotencyKey = idempotencyKey;
         invoice.authorizationId = authorization.id;
         invoice.accountId = authorization.accountId;
         invoice.amount = authorization.amount;

@@ -6,7 +6,7 @@ import org.hibernate.exception.ConstraintViolationException;
 public enum UniqueConstraint {
 
     ONE_AUTHORIZATION_PER_ORDER("payment_authorization_one_per_order"),
-    ONE_INVOICE_PER_ORDER("invoice_one_per_order");
+    ONE_INVOICE_PER_IDEMPOTENCY_KEY("invoice_one_per_idempotency_key");
 
     private final String name;
 

@@ -16,15 +16,18 @@ public record GatewayFaults(
         @NotNull @Min(0) @Max(60_000) Long jitterMs,
         @NotNull @DecimalMin("0") @DecimalMax("1") Double slowShare,
         @NotNull @Min(0) @Max(60_000) Long slowLatencyMs,
-        @NotNull @DecimalMin("0") @DecimalMax("1") Double errorRate) {
+        @NotNull @DecimalMin("0") @DecimalMax("1") Double errorRate,
+        @NotNull @DecimalMin("0") @DecimalMax("1") Double captureSlowShare,
+        @NotNull @Min(0) @Max(60_000) Long captureSlowLatencyMs) {
 
     static GatewayFaults of(GatewayBehaviour behaviour) {
         return new GatewayFaults(behaviour.baseLatency().toMillis(), behaviour.jitter().toMillis(), behaviour.slowShare(),
-                behaviour.slowLatency().toMillis(), behaviour.errorRate());
+                behaviour.slowLatency().toMillis(), behaviour.errorRate(), behaviour.captureSlowShare(),
+                behaviour.captureSlowLatency().toMillis());
     }
 
     GatewayBehaviour toBehaviour() {
         return new GatewayBehaviour(Duration.ofMillis(baseLatencyMs), Duration.ofMillis(jitterMs), slowShare,
-                Duration.ofMillis(slowLatencyMs), errorRate);
+                Duration.ofMillis(slowLatencyMs), errorRate, captureSlowShare, Duration.ofMillis(captureSlowLatencyMs));
     }
 }

@@ -56,10 +56,21 @@ public class GatewaySimulation {
         behaviour = GatewayBehaviour.of(configured);
     }
 
-    Answer nextAnswer() {
-        calls.incrementAndGet();
+    Answer nextAuthorizationAnswer() {
+        return nextAnswer(behaviour, ThreadLocalRandom.current());
+    }
+
+    /** Like any call, except that {@code captureSlowShare} of the captures take {@code captureSlowLatency}. */
+    Answer nextCaptureAnswer() {
         GatewayBehaviour current = behaviour;
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        Answer answer = nextAnswer(current, random);
+        return random.nextDouble() < current.captureSlowShare() ? new Answer(current.captureSlowLatency(), answer.fails())
+                : answer;
+    }
+
+    private Answer nextAnswer(GatewayBehaviour current, ThreadLocalRandom random) {
+        calls.incrementAndGet();
         Duration latency = random.nextDouble() < current.slowShare() ? current.slowLatency()
                 : current.baseLatency().plusNanos(random.nextLong(current.jitter().toNanos() + 1));
         boolean forced = forcedFailures.getAndUpdate(remaining -> Math.max(0, remaining - 1)) > 0;

@@ -27,4 +27,11 @@ public interface GatewaySimulationConfig {
     /** Share of calls (0 to 1) answered with 503 Service Unavailable. */
     @WithDefault("0.05")
     double errorRate();
+
+    /** Share of capture calls (0 to 1) that take {@link #captureSlowLatency()}; authorizations are unaffected. */
+    @WithDefault("0")
+    double captureSlowShare();
+
+    @WithDefault("3500ms")
+    Duration captureSlowLatency();
 }

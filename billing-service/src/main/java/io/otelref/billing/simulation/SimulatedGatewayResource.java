@@ -45,7 +45,7 @@ public class SimulatedGatewayResource {
     @APIResponse(responseCode = "200", description = "Approved")
     @APIResponse(responseCode = "503", description = "Simulated outage")
     public RestResponse<GatewayAuthorization> authorize(GatewayAuthorizationRequest request) throws InterruptedException {
-        if (failsAfterLatency()) {
+        if (failsAfterLatency(simulation.nextAuthorizationAnswer())) {
             return RestResponse.status(Response.Status.SERVICE_UNAVAILABLE);
         }
         return RestResponse.ok(new GatewayAuthorization("auth-" + UUID.randomUUID()));
@@ -58,7 +58,7 @@ public class SimulatedGatewayResource {
     @APIResponse(responseCode = "503", description = "Simulated outage")
     public RestResponse<GatewayCapture> capture(@HeaderParam(PaymentGatewayApi.IDEMPOTENCY_KEY) String idempotencyKey,
             GatewayCaptureRequest request) throws InterruptedException {
-        if (failsAfterLatency()) {
+        if (failsAfterLatency(simulation.nextCaptureAnswer())) {
             return RestResponse.status(Response.Status.SERVICE_UNAVAILABLE);
         }
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, ledger.capture(idempotencyKey, request))
@@ -66,8 +66,7 @@ public class SimulatedGatewayResource {
                 .build();
     }
 
-    private boolean failsAfterLatency() throws InterruptedException {
-        GatewaySimulation.Answer answer = simulation.nextAnswer();
+    private static boolean failsAfterLatency(GatewaySimulation.Answer answer) throws InterruptedException {
         Thread.sleep(answer.latency());
         return answer.fails();
     }
