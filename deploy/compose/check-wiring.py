@@ -27,6 +27,7 @@ PROMETHEUS_CONFIG = Path("deploy/prometheus/prometheus.compose.yml")
 PLATFORM_MODULE = Path("service-platform")
 SHARED_CONFIG = PLATFORM_MODULE / "src/main/resources/META-INF/microprofile-config.properties"
 LOAD_GENERATOR_PARSER = Path("load-generator/src/main/java/io/otelref/loadgen/config/LoadOptionsParser.java")
+SCENARIO_STACK = Path("scenarios/src/main/java/io/otelref/scenarios/stack/StackEndpoints.java")
 
 # Only the UIs and the checkout API reach the host, and only its loopback interface.
 ALLOWED_PUBLISHED_PORTS = {8080, 3000, 9090, 16686}
@@ -202,6 +203,9 @@ def check_load_generator(report, services):
     parser = LOAD_GENERATOR_PARSER.read_text()
     for flag in (argument for argument in service.get("command", []) if argument.startswith("--")):
         report.check(f'case "{flag}"' in parser, f"load-generator: understands {flag}")
+    stack = SCENARIO_STACK.read_text()
+    for variable in sorted(service.get("environment", {})):
+        report.check(f'"{variable}"' in stack, f"load-generator: the scenario runner in its image reads {variable}")
 
 
 def check_dependencies(report, services):
