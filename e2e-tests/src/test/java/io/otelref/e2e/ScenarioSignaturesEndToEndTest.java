@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.DoublePredicate;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ import io.otelref.scenarios.stack.StackEndpoints;
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class ScenarioSignaturesEndToEndTest {
 
-    private static final RunPlan SHORT_WITH_FIX = new RunPlan(true, 8, Duration.ofSeconds(10), false);
+    private static final RunPlan SHORT_WITH_FIX = new RunPlan(true, OptionalDouble.empty(), Duration.ofSeconds(10), false);
 
     private static ScenarioRunner runner;
     private static PhaseResult baseline;
@@ -53,7 +54,7 @@ class ScenarioSignaturesEndToEndTest {
     @BeforeAll
     static void measureTheBaseline() throws InterruptedException {
         runner = new ScenarioRunner(StackEndpoints.fromEnvironment(), System.out);
-        baseline = runner.run(scenario("baseline"), new RunPlan(false, 8, Duration.ofSeconds(10), true)).fault();
+        baseline = runner.run(scenario("baseline"), new RunPlan(false, OptionalDouble.empty(), Duration.ofSeconds(10), true)).fault();
     }
 
     @Test
@@ -137,7 +138,7 @@ class ScenarioSignaturesEndToEndTest {
 
     @Test
     void samplingBlindSpotHidesFailuresFromTracesButNotFromMetrics() throws InterruptedException {
-        ScenarioResult run = runner.run(scenario("sampling-blind-spot"), new RunPlan(true, 10, Duration.ofSeconds(10), false));
+        ScenarioResult run = runner.run(scenario("sampling-blind-spot"), SHORT_WITH_FIX);
         String table = table(run, FAILURES_IN_METRICS, FAILURES_WITH_TRACE, ERROR_RATE);
         check(run.fault(), FAILURES_IN_METRICS, count -> count >= 1, "metrics count the failures\n" + table);
         check(run.fault(), FAILURES_WITH_TRACE, share -> share <= 0.5, "most have no trace\n" + table);

@@ -64,7 +64,7 @@ public final class Catalogue {
         return new Scenario("baseline", "healthy traffic: the reference for every comparison",
                 "What do a normal checkout's trace and latency look like? Every other scenario is read against this.",
                 Treatment.of("nothing switched: the services as configured"), Optional.empty(),
-                List.of("--items-min", "1", "--items-max", "4"),
+                8, List.of("--items-min", "1", "--items-max", "4"),
                 List.of(USER_P95, ERROR_RATE, BILLING_AUTHORIZATIONS, GATEWAY_P95, ORDER_TO_INVOICE_P95, TIME_BETWEEN_SPANS),
                 List.of(new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());
@@ -76,7 +76,7 @@ public final class Catalogue {
                 Treatment.of("30 % of payment-gateway calls take 900 ms (still inside billing's 1 s timeout)",
                         change(BILLING, "gateway", Map.of("slowShare", 0.3, "slowLatencyMs", 900))),
                 Optional.empty(),
-                List.of("--items-min", "1", "--items-max", "4"),
+                8, List.of("--items-min", "1", "--items-max", "4"),
                 List.of(USER_P95, GATEWAY_P95, PRICING_P95, ERROR_RATE),
                 List.of(new PromQuery("checkout p95 (s)", CHECKOUT_P95),
                         new PromQuery("p95 of billing's outgoing calls by uri (s)", "histogram_quantile(0.95, sum by (le, uri) (rate("
@@ -87,14 +87,14 @@ public final class Catalogue {
     static Scenario retryStorm() {
         return new Scenario("retry-storm", "the payment gateway fails most calls; retries in two layers multiply the load",
                 "Billing is drowning in requests while checkout traffic is flat. Where do the extra requests come from?",
-                Treatment.of("payment gateway answers 80 % of calls with 503; checkout retries the authorization 3 times, "
+                Treatment.of("payment gateway answers 90 % of calls with 503; checkout retries the authorization 3 times, "
                         + "billing retries each gateway call 3 times",
-                        change(BILLING, "gateway", Map.of("errorRate", 0.8))),
+                        change(BILLING, "gateway", Map.of("errorRate", 0.9))),
                 Optional.of(Treatment.of("retries at one layer: checkout sends the authorization once (behind its circuit "
                         + "breaker), billing retries the gateway only within a retry budget",
                         change(CHECKOUT, "fixes", Map.of("singleRetryLayer", true)),
                         change(BILLING, "fixes", Map.of("retryBudget", true)))),
-                List.of("--items-min", "1", "--items-max", "2"),
+                8, List.of("--items-min", "1", "--items-max", "2"),
                 List.of(BILLING_AUTHORIZATIONS, GATEWAY_AUTHORIZATIONS, ERROR_RATE, USER_P95),
                 List.of(new PromQuery("retries per second by dependency", "sum by (job, dependency) (rate(app_dependency_retries_total[$window]))"),
                         new PromQuery("billing authorization requests per second", "sum(rate(http_server_requests_seconds_count{"
@@ -109,7 +109,7 @@ public final class Catalogue {
                         + "while it calls the payment gateway").withLoadFlags("--hot-accounts", "1", "--hot-share", "0.9"),
                 Optional.of(Treatment.of("billing reserves the amount, commits (releasing the lock), then calls the gateway",
                         change(BILLING, "fixes", Map.of("releaseLockBeforeGateway", true)))),
-                List.of("--items-min", "1", "--items-max", "2"),
+                8, List.of("--items-min", "1", "--items-max", "2"),
                 List.of(ACCOUNT_LOCK_P95, USER_P95, ERROR_RATE),
                 List.of(new PromQuery("p95 wait for the account lock (s)", "histogram_quantile(0.95, sum by (le) (rate("
                         + "app_account_lock_wait_seconds_bucket[$window])))"),
@@ -124,7 +124,7 @@ public final class Catalogue {
                         change(WORKER, "behaviour", Map.of("processingDelayMs", 400, "concurrency", 1))),
                 Optional.of(Treatment.of("invoice-worker handles 8 records at once",
                         change(WORKER, "behaviour", Map.of("concurrency", 8)))),
-                List.of("--items-min", "1", "--items-max", "3"),
+                8, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(ORDER_TO_INVOICE_P95, USER_P95, ORDERS_INVOICED),
                 List.of(new PromQuery("order-to-invoice p95 (s)", "histogram_quantile(0.95, sum by (le) (rate("
                         + "app_order_to_invoice_seconds_bucket[$window])))"),
@@ -138,7 +138,7 @@ public final class Catalogue {
                 "Some events never become invoices. Where did they go, why, and did the healthy orders keep flowing?",
                 Treatment.of("legacy-order-importer publishes a malformed event every 2 s beside the normal traffic"),
                 Optional.empty(),
-                List.of("--items-min", "1", "--items-max", "3"),
+                8, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(POISON_DEAD_LETTERED, ORDERS_INVOICED, ORDER_TO_INVOICE_P95),
                 List.of(new PromQuery("records the worker dead-lettered per second", "sum(rate(app_invoice_processing_seconds_count{"
                         + "job=\"invoice-worker\",outcome=\"dead_lettered\"}[$window]))")),
@@ -154,7 +154,7 @@ public final class Catalogue {
                         change(WORKER, "fixes", Map.of("idempotencyKeyPerOrder", false))),
                 Optional.of(Treatment.of("the worker's Idempotency-Key is the order id, whatever the attempt",
                         change(WORKER, "fixes", Map.of("idempotencyKeyPerOrder", true)))),
-                List.of("--items-min", "1", "--items-max", "3"),
+                8, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(INVOICED_TWICE, ORDER_TO_INVOICE_P95, USER_P95),
                 List.of(new PromQuery("retries of the worker's billing calls per second", "sum(rate(app_dependency_retries_total{"
                         + "job=\"invoice-worker\"}[$window]))")),
@@ -168,7 +168,7 @@ public final class Catalogue {
                         change(BILLING, "pricing", Map.of("unavailableSkus", List.of("SKU-0007", "SKU-0019", "SKU-0033")))),
                 Optional.of(Treatment.of("checkout prices a failed SKU at the last price billing quoted for it",
                         change(CHECKOUT, "fixes", Map.of("pricingFallback", true)))),
-                List.of("--items-min", "3", "--items-max", "6"),
+                8, List.of("--items-min", "3", "--items-max", "6"),
                 List.of(ERROR_RATE, FAILED_PRICING_CALLS, PRICED_FROM_FALLBACK, USER_P95),
                 List.of(new PromQuery("billing pricing answers by status, per second", "sum by (status) (rate(http_server_requests_seconds_count{"
                         + "job=\"billing-service\",uri=\"/api/prices/{sku}\"}[$window]))")),
@@ -182,7 +182,7 @@ public final class Catalogue {
                         change(CHECKOUT, "pool", Map.of("maxSize", 1))),
                 Optional.of(Treatment.of("checkout's pool back to 20 connections",
                         change(CHECKOUT, "pool", Map.of("maxSize", 20)))),
-                List.of("--items-min", "1", "--items-max", "3"),
+                16, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(CONNECTION_WAIT_P95, TIME_BETWEEN_SPANS, USER_P95, ERROR_RATE),
                 List.of(new PromQuery("threads waiting for a checkout connection", "max(agroal_awaiting_count{job=\"checkout-service\"})"),
                         new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
@@ -197,7 +197,7 @@ public final class Catalogue {
                         .withLoadFlags("--sample-ratio", "0.05"),
                 Optional.of(Treatment.of("every trace recorded: what a tail-sampling collector that keeps every error "
                         + "achieves (docker compose runs one)").withLoadFlags("--sample-ratio", "1")),
-                List.of("--items-min", "1", "--items-max", "3"),
+                10, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(FAILURES_IN_METRICS, FAILURES_WITH_TRACE, ERROR_RATE),
                 List.of(new PromQuery("failed checkouts in the window", "sum(increase(http_server_requests_seconds_count{"
                         + "job=\"checkout-service\",uri=\"/api/checkout\",status=~\"5..\"}[$window]))")),

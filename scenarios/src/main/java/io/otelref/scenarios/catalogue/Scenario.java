@@ -9,6 +9,7 @@ import io.otelref.scenarios.signal.Signal;
  * One named failure: the fault a trainee switches on, the optional fix, the load that makes it show, the
  * question to answer from telemetry alone and the signals that answer it.
  *
+ * @param rate     arrivals per second when the command line names none: enough load for the fault to show
  * @param load     load-generator flags of the scenario's traffic (rate and duration are the runner's)
  * @param signals  what telemetry shows, measured per run; the signature the e2e suite asserts
  * @param queries  PromQL that shows the scenario in Prometheus
@@ -20,6 +21,7 @@ public record Scenario(
         String question,
         Treatment fault,
         Optional<Treatment> fix,
+        double rate,
         List<String> load,
         List<Signal> signals,
         List<PromQuery> queries,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 import io.otelref.loadgen.config.DurationArgument;
@@ -19,13 +20,13 @@ public final class ScenarioCommandLine {
                    ./demo scenario <name> [--fix] [--rate <req/s>] [--duration <duration>] [--no-warm-up]
 
               --fix              run the fault, then the same load with the fix switched on, and compare
-              --rate <req/s>     arrival rate of each phase (default %s)
+              --rate <req/s>     arrival rate of each phase (default: the scenario's, see the list)
               --duration <d>     length of each phase, e.g. 30s (default %s)
               --no-warm-up       skip the 6 s of healthy load that warms the services up first
 
             The scenario's faults are switched through the services' admin API and put back when it ends,
             also when it is interrupted. docs/scenarios/ has a page per scenario.
-            """.formatted(format(RunPlan.DEFAULT_RATE), DurationArgument.format(RunPlan.DEFAULT_DURATION));
+            """.formatted(DurationArgument.format(RunPlan.DEFAULT_DURATION));
 
     private static final List<String> OPTIONS = List.of("--fix", "--rate", "--duration", "--no-warm-up");
     private static final Duration LONGEST = Duration.ofMinutes(30);
@@ -52,14 +53,14 @@ public final class ScenarioCommandLine {
                 first.startsWith("-") ? "name the scenario before the options" : "unknown scenario '" + first + "'"));
         boolean fix = false;
         boolean warmUp = true;
-        double rate = RunPlan.DEFAULT_RATE;
+        OptionalDouble rate = OptionalDouble.empty();
         Duration duration = RunPlan.DEFAULT_DURATION;
         while (!remaining.isEmpty()) {
             String flag = remaining.pop();
             switch (flag) {
                 case "--fix" -> fix = true;
                 case "--no-warm-up" -> warmUp = false;
-                case "--rate" -> rate = rate(value(flag, remaining));
+                case "--rate" -> rate = OptionalDouble.of(rate(value(flag, remaining)));
                 case "--duration" -> duration = duration(value(flag, remaining));
                 default -> throw new UsageException("unknown option '" + flag + "' (valid: " + String.join(" ", OPTIONS) + ")");
             }
@@ -75,8 +76,8 @@ public final class ScenarioCommandLine {
     /** One line per scenario: its name, whether it has a fix, and its summary. */
     public static String list() {
         return Catalogue.all().stream()
-                .map(scenario -> "  %-24s %-5s %s".formatted(scenario.name(), scenario.fix().isPresent() ? "--fix" : "",
-                        scenario.summary()))
+                .map(scenario -> "  %-24s %-5s %4s/s  %s".formatted(scenario.name(), scenario.fix().isPresent() ? "--fix" : "",
+                        format(scenario.rate()), scenario.summary()))
                 .collect(Collectors.joining("\n", "scenarios:\n", "\n"));
     }
 

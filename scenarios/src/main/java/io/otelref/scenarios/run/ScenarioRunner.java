@@ -68,7 +68,7 @@ public final class ScenarioRunner {
     public ScenarioResult run(Scenario scenario, RunPlan plan) throws InterruptedException {
         try {
             if (plan.warmUp()) {
-                warmUp(plan.rate());
+                warmUp(plan.rate().orElse(scenario.rate()));
             }
             PhaseResult fault = runPhase(scenario, "fault", scenario.fault(), plan);
             Optional<PhaseResult> fix = Optional.empty();
@@ -93,7 +93,7 @@ public final class ScenarioRunner {
         List<String> flags = new ArrayList<>(List.of(
                 "--target", stack.service(Service.CHECKOUT).toString(),
                 "--otlp", stack.otlp().toString(),
-                "--rate", String.valueOf(plan.rate()),
+                "--rate", String.valueOf(plan.rate().orElse(scenario.rate())),
                 "--duration", plan.duration().toSeconds() + "s"));
         flags.addAll(scenario.load());
         flags.addAll(treatment.loadFlags());
