@@ -47,7 +47,7 @@ PROM_DIR=$REPO_ROOT/deploy/prometheus
 
 HADOLINT_VERSION=2.15.1.2
 HADOLINT_VENV=$CACHE_DIR/hadolint/$HADOLINT_VERSION
-DOCKERFILES=(checkout-service/Dockerfile billing-service/Dockerfile invoice-worker/Dockerfile load-generator/Dockerfile)
+DOCKERFILES=(deploy/docker/quarkus-service.Dockerfile load-generator/Dockerfile)
 SHELL_SCRIPTS=(deploy/validate.sh deploy/compose/create-topics.sh)
 
 # run PREFIX WHAT COMMAND...: prints what runs, runs it with its output indented, fails on failure.

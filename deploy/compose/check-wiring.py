@@ -122,7 +122,7 @@ def check_images(report, services):
             continue
         tag = image.rsplit(":", 1)[1] if ":" in image.split("/")[-1] else ""
         report.check(bool(re.search(r"\d", tag)) and tag != "latest", f"{name}: image {image} is pinned")
-    for dockerfile in sorted(Path(".").glob("*/Dockerfile")):
+    for dockerfile in sorted([*Path(".").glob("*/Dockerfile"), *Path("deploy/docker").glob("*.Dockerfile")]):
         for base in re.findall(r"^FROM\s+(\S+)", dockerfile.read_text(), re.MULTILINE):
             tag = base.rsplit(":", 1)[1] if ":" in base else ""
             report.check(bool(re.search(r"\d", tag)), f"{dockerfile}: FROM {base} is pinned")

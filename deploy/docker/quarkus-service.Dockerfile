@@ -1,29 +1,31 @@
-# invoice-worker image. Build from the repository root, which holds the parent pom and the shared modules:
-#   docker build -f invoice-worker/Dockerfile -t otel-reference/invoice-worker .
-# (docker-compose.yml does this.) invoice-worker/Dockerfile.dockerignore limits the context to what this
-# build reads, so a change elsewhere in the repository does not invalidate its layers.
+# The image of each Quarkus service; SERVICE names the module. Build from the repository root, which holds
+# the parent pom and the shared modules (docker-compose.yml does this for all three):
+#   docker build -f deploy/docker/quarkus-service.Dockerfile --build-arg SERVICE=checkout-service \
+#     -t otel-reference/checkout-service .
+# quarkus-service.Dockerfile.dockerignore limits the context to what the Maven builds read.
 
 FROM maven:3.9.11-eclipse-temurin-21 AS build
+ARG SERVICE
 WORKDIR /src
 COPY . .
-# -am builds the reactor modules invoice-worker depends on (service-platform, telemetry-attributes and the
+# -am builds the reactor modules the service depends on (service-platform, telemetry-attributes and the
 # test-scoped testing-support); tests run in CI, not in an image build. The cache mount keeps the
 # local repository between builds, so only the first build downloads the dependencies.
 RUN --mount=type=cache,target=/root/.m2/repository \
-    mvn -B -ntp -pl invoice-worker -am package -DskipTests
+    test -n "$SERVICE" && mvn -B -ntp -pl "$SERVICE" -am package -DskipTests
 
 FROM eclipse-temurin:21.0.8_9-jre-noble
+ARG SERVICE
 WORKDIR /deployments
 RUN groupadd --system --gid 10001 quarkus && useradd --system --no-create-home --uid 10001 --gid 10001 quarkus
 # The fast-jar in four layers, from the least to the most often changed: a code change leaves the
 # dependency layer (lib/, most of the image) as it was. Owned by root: the application cannot change itself.
-COPY --from=build /src/invoice-worker/target/quarkus-app/lib/ lib/
-COPY --from=build /src/invoice-worker/target/quarkus-app/*.jar ./
-COPY --from=build /src/invoice-worker/target/quarkus-app/app/ app/
-COPY --from=build /src/invoice-worker/target/quarkus-app/quarkus/ quarkus/
+COPY --from=build /src/${SERVICE}/target/quarkus-app/lib/ lib/
+COPY --from=build /src/${SERVICE}/target/quarkus-app/*.jar ./
+COPY --from=build /src/${SERVICE}/target/quarkus-app/app/ app/
+COPY --from=build /src/${SERVICE}/target/quarkus-app/quarkus/ quarkus/
 # Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
 USER 10001:10001
-EXPOSE 8082
 # The heap is half the container's memory limit (metaspace, code cache and thread stacks need the
-# rest); JAVA_TOOL_OPTIONS adds flags without a rebuild.
+# rest); JAVA_TOOL_OPTIONS adds flags without a rebuild. The port is the service's quarkus.http.port.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", "quarkus-run.jar"]
