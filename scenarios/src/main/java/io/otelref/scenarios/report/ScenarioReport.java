@@ -63,7 +63,7 @@ public final class ScenarioReport {
     }
 
     private void printEvidence(Scenario scenario, PhaseRecord fault, PrintStream out) {
-        out.printf("%nEvidence (fault phase; any id: ./demo trace <id>)%n");
+        out.printf("%nEvidence (%s phase; any id: ./demo trace <id>)%n", fault.label());
         out.printf("  slowest: %s%n", ids(fault.load().slowest()));
         out.printf("  failed:  %s%n", fault.load().failed().isEmpty() ? "none" : ids(fault.load().failed()));
         if (!fault.injectedTraceIds().isEmpty()) {

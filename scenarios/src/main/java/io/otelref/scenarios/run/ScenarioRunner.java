@@ -70,7 +70,8 @@ public final class ScenarioRunner {
             if (plan.warmUp()) {
                 warmUp(plan.rate().orElse(scenario.rate()));
             }
-            PhaseResult fault = runPhase(scenario, "fault", scenario.fault(), plan);
+            boolean switchesNothing = scenario.fault().changes().isEmpty() && scenario.fault().loadFlags().isEmpty();
+            PhaseResult fault = runPhase(scenario, switchesNothing ? "as configured" : "fault", scenario.fault(), plan);
             Optional<PhaseResult> fix = Optional.empty();
             if (plan.withFix() && scenario.fix().isPresent()) {
                 fix = Optional.of(runPhase(scenario, "fix", scenario.fault().then(scenario.fix().get()), plan));
