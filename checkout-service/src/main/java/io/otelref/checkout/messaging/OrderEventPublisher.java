@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.opentelemetry.context.Context;
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.telemetry.OutboxTraceContext;
+import io.otelref.platform.telemetry.InstrumentationPhase;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -18,9 +20,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class OrderEventPublisher {
 
     private final MutinyEmitter<String> ordersPlaced;
+    private final InstrumentationPhase phase;
 
-    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced) {
+    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced, InstrumentationPhase phase) {
         this.ordersPlaced = ordersPlaced;
+        this.phase = phase;
     }
 
     /** @throws PublishFailedException when Kafka refused the record or did not acknowledge it in time */
@@ -30,13 +34,21 @@ public class OrderEventPublisher {
                         .withTopic(event.topic)
                         .withKey(event.eventKey)
                         .build())
-                // The PRODUCER span takes this as its parent: the request that stored the row.
-                .addMetadata(TracingMetadata.withCurrent(OutboxTraceContext.restore(event.traceparent, event.tracestate)));
+                .addMetadata(TracingMetadata.withCurrent(producerParent(event)));
         try {
             ordersPlaced.sendMessage(message).await().atMost(timeout);
         } catch (RuntimeException notAcknowledged) {
             throw new PublishFailedException(event, notAcknowledged);
         }
+    }
+
+    /**
+     * The request that stored the row, so the trace goes on where it left off. Before runbook phase 6 the
+     * stored context is ignored, as in a system whose async path is not instrumented yet: the PRODUCER span
+     * starts a trace of its own, and the worker's spans join that one.
+     */
+    private Context producerParent(OutboxEvent event) {
+        return phase.asyncContext() ? OutboxTraceContext.restore(event.traceparent, event.tracestate) : Context.root();
     }
 
     /** The event stays in the outbox and is offered again on a later poll. */

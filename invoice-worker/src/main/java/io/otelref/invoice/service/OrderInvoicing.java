@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.otelref.invoice.client.BillingClient;
 import io.otelref.invoice.client.Invoice;
@@ -19,6 +18,7 @@ import io.otelref.platform.events.OrderPlaced;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.platform.telemetry.BusinessSpans;
 import io.otelref.platform.telemetry.SpanErrors;
 
 /**
@@ -27,23 +27,24 @@ import io.otelref.platform.telemetry.SpanErrors;
  * billing issues at most one invoice per idempotency key, the worker sends the order id as that key
  * (unless {@code WorkerFixes} is switched to the mistake), and the repeated event names the same invoice.
  *
- * <p>The span is opened with the Tracer rather than {@code @BusinessSpan} because a worker has no caller
- * to blame: a record that can never be invoiced is dead-lettered, and that is an ERROR of this span.
+ * <p>The span is opened here rather than by {@code @BusinessSpan} because a worker has no caller to blame:
+ * a record that can never be invoiced is dead-lettered, and that is an ERROR of this span. Like every
+ * business span it exists from runbook phase 3 on ({@link BusinessSpans}).
  */
 @ApplicationScoped
 public class OrderInvoicing {
 
     static final String SPAN_NAME = "worker.invoice_order";
 
-    private final Tracer tracer;
+    private final BusinessSpans spans;
     private final OrderPlacedReader reader;
     private final BillingClient billing;
     private final InvoiceCreatedPublisher publisher;
     private final WorkerBehaviour behaviour;
 
-    OrderInvoicing(Tracer tracer, OrderPlacedReader reader, BillingClient billing, InvoiceCreatedPublisher publisher,
+    OrderInvoicing(BusinessSpans spans, OrderPlacedReader reader, BillingClient billing, InvoiceCreatedPublisher publisher,
             WorkerBehaviour behaviour) {
-        this.tracer = tracer;
+        this.spans = spans;
         this.reader = reader;
         this.billing = billing;
         this.publisher = publisher;
@@ -57,7 +58,7 @@ public class OrderInvoicing {
      *                                     failure is a dependency's, and a later attempt may succeed
      */
     public InvoiceCreated invoice(String payload) throws InterruptedException {
-        Span span = tracer.spanBuilder(SPAN_NAME).startSpan();
+        Span span = spans.start(SPAN_NAME);
         try (Scope ignored = span.makeCurrent()) {
             sleep(behaviour.processingDelay());
             OrderPlaced order = reader.read(payload);

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.exporter.common.TextFormat;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,6 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  * whole scrape. So a scraper that accepts OpenMetrics gets OpenMetrics here, with exemplars on the
  * buckets only: the OpenMetrics 1.0 places for them. Every other request goes on to Quarkus' own
  * endpoint unchanged.
+ *
+ * <p>Below runbook phase 4 ({@link InstrumentationPhase#exemplars()}) traces are not yet linked to metrics:
+ * every scraper gets the plain text format, which has no place for exemplars.
  */
 @ApplicationScoped
 public class OpenMetricsNegotiation {
@@ -33,9 +37,11 @@ public class OpenMetricsNegotiation {
             "(?m)^(\\w+_count(?:\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? \\S+) # \\{.*$");
 
     private final PrometheusMeterRegistry registry;
+    private final InstrumentationPhase phase;
 
-    OpenMetricsNegotiation(PrometheusMeterRegistry registry) {
+    OpenMetricsNegotiation(PrometheusMeterRegistry registry, InstrumentationPhase phase) {
         this.registry = registry;
+        this.phase = phase;
     }
 
     void serveOpenMetrics(@Observes Router router,
@@ -47,6 +53,12 @@ public class OpenMetricsNegotiation {
         String accept = request.request().getHeader(HttpHeaders.ACCEPT);
         if (accept == null || !accept.contains("application/openmetrics-text")) {
             request.next();
+            return;
+        }
+        if (!phase.exemplars()) {
+            request.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, TextFormat.CONTENT_TYPE_004)
+                    .end(registry.scrape(TextFormat.CONTENT_TYPE_004));
             return;
         }
         request.response()
