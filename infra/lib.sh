@@ -217,3 +217,14 @@ otelref_admin_token() {
   fi
   cat "$file"
 }
+
+# otelref_instrumentation_phase [PHASE]: prints PHASE, which defaults to 6 (everything), if it is one of the
+# runbook's phases 0..6 (docs/operations/demo.md#instrumentation-phases); otherwise explains and exits 2.
+otelref_instrumentation_phase() {
+  local phase=${1:-6}
+  if [[ ! $phase =~ ^[0-6]$ ]]; then
+    printf 'the instrumentation phase must be one of 0 1 2 3 4 5 6, not "%s"\n' "$phase" >&2
+    exit 2
+  fi
+  printf '%s\n' "$phase"
+}

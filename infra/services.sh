@@ -5,6 +5,8 @@
 #   infra/services.sh stop   [checkout-service|billing-service|invoice-worker|all]
 #   infra/services.sh status
 # They expect PostgreSQL, Kafka and an OTLP endpoint (Jaeger) to be up: see ./demo up.
+# OTELREF_INSTRUMENTATION_PHASE=0..6 (default 6) runs them instrumented as at the end of that runbook phase;
+# start restarts a service that runs with another phase.
 set -euo pipefail
 
 # shellcheck source=infra/lib.sh
@@ -13,6 +15,7 @@ set -euo pipefail
 REPO=$(otelref_repo_root)
 STATE_ROOT=${OTELREF_STATE_ROOT:-$REPO/.demo}
 START_TIMEOUT=${OTELREF_START_TIMEOUT:-120}
+PHASE=$(otelref_instrumentation_phase "${OTELREF_INSTRUMENTATION_PHASE:-}")
 SERVICES=(billing-service invoice-worker checkout-service)
 
 port_of() {
@@ -33,6 +36,25 @@ pid_file_of() {
 
 log_file_of() {
   printf '%s\n' "$STATE_ROOT/$1/service.log"
+}
+
+# The instrumentation phase a service was started with (written at start, beside its pid file).
+phase_file_of() {
+  printf '%s\n' "$STATE_ROOT/$1/instrumentation-phase"
+}
+
+running_phase_of() {
+  local phase=
+  if [[ -r $(phase_file_of "$1") ]]; then
+    read -r phase <"$(phase_file_of "$1")" || true
+  fi
+  printf '%s\n' "${phase:-6}"
+}
+
+# Phases 0 and 1 come before any tracing: the OpenTelemetry SDK is off (a runtime setting), so no span is
+# made or exported and the log lines' traceId/spanId stay empty.
+sdk_disabled_in() {
+  if (($1 < 2)); then printf 'true\n'; else printf 'false\n'; fi
 }
 
 live_pid_of() {
@@ -71,8 +93,13 @@ start_one() {
   runner=$(runner_of "$service")
   log=$(log_file_of "$service")
   pid=$(live_pid_of "$service")
+  if [[ -n $pid && $(running_phase_of "$service") != "$PHASE" ]]; then
+    otelref_log "$service" "runs at instrumentation phase $(running_phase_of "$service"); restarting it at phase $PHASE"
+    stop_one "$service"
+    pid=
+  fi
   if [[ -n $pid ]]; then
-    otelref_log "$service" "already running (pid $pid) on 127.0.0.1:$port"
+    otelref_log "$service" "already running (pid $pid) on 127.0.0.1:$port, instrumentation phase $PHASE"
     return 0
   fi
   if otelref_port_in_use "$port"; then
@@ -82,13 +109,15 @@ start_one() {
   JAVA_HOME=$(otelref_find_java_home) || otelref_die "$service" "no JDK 21 or newer found"
   mkdir -p "$(dirname "$log")"
   start=$(otelref_now_ms)
-  otelref_log "$service" "starting on 127.0.0.1:$port (log $log)"
+  otelref_log "$service" "starting on 127.0.0.1:$port at instrumentation phase $PHASE (log $log)"
   # A small heap per service keeps the whole stack within its memory budget (docs/operations/budget.md).
   PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
+    OTELREF_INSTRUMENTATION_PHASE=$PHASE QUARKUS_OTEL_SDK_DISABLED=$(sdk_disabled_in "$PHASE") \
     nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$runner" >"$log" 2>&1 &
   pid=$!
   printf '%s\n' "$pid" >"$(pid_file_of "$service")"
+  printf '%s\n' "$PHASE" >"$(phase_file_of "$service")"
   if ! wait_until_ready "$port" "$pid"; then
     otelref_log_tail "$service" "$log"
     otelref_die "$service" "did not become ready within ${START_TIMEOUT}s"
@@ -123,7 +152,7 @@ stop_one() {
     kill -KILL "$pid" 2>/dev/null || true
     otelref_wait_for_exit "$pid" 5 || true
   fi
-  rm -f "$(pid_file_of "$service")"
+  rm -f "$(pid_file_of "$service")" "$(phase_file_of "$service")"
 }
 
 status() {
@@ -131,7 +160,8 @@ status() {
   for service in "${SERVICES[@]}"; do
     pid=$(live_pid_of "$service")
     if [[ -n $pid ]]; then
-      printf '%-17s 127.0.0.1:%-6s running pid %s\n' "$service" "$(port_of "$service")" "$pid"
+      printf '%-17s 127.0.0.1:%-6s running pid %s phase %s\n' "$service" "$(port_of "$service")" "$pid" \
+        "$(running_phase_of "$service")"
     else
       printf '%-17s 127.0.0.1:%-6s stopped\n' "$service" "$(port_of "$service")"
     fi
