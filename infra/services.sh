@@ -142,7 +142,7 @@ stop_one() {
   pid=$(live_pid_of "$service")
   if [[ -z $pid ]]; then
     otelref_log "$service" "not running"
-    rm -f "$(pid_file_of "$service")"
+    rm -f "$(pid_file_of "$service")" "$(phase_file_of "$service")"
     return 0
   fi
   otelref_log "$service" "stopping pid $pid"
