@@ -7,6 +7,7 @@ import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -41,12 +42,14 @@ public class TracedRetriesInterceptor {
         } catch (FaultToleranceException gaveUp) {
             throw new DependencyUnavailableException(bindingOf(invocation).dependency(), gaveUp);
         } finally {
+            // Registered on the first call, not the first retry: a dependency that never needed a retry
+            // shows 0, which a rate() or a dashboard can read, instead of no series at all.
+            Counter retries = registry.counter(RETRIES_METRIC,
+                    "dependency", bindingOf(invocation).dependency(),
+                    "operation", invocation.getMethod().getName());
             int requestsSent = HttpClientRequestResendCount.get(logicalCall);
             if (requestsSent > 1) {
-                registry.counter(RETRIES_METRIC,
-                        "dependency", bindingOf(invocation).dependency(),
-                        "operation", invocation.getMethod().getName())
-                        .increment(requestsSent - 1);
+                retries.increment(requestsSent - 1);
             }
         }
     }
