@@ -1,5 +1,9 @@
 package io.otelref.loadgen.results;
 
+import java.util.Arrays;
+
+import io.otelref.loadgen.run.Outcome;
+
 /**
  * A request worth looking up in Jaeger.
  *
@@ -11,4 +15,13 @@ package io.otelref.loadgen.results;
  */
 public record TracedRequest(String traceId, String outcome, int status, double latencyMs, long second,
                             boolean sampled) {
+
+    public boolean placed() {
+        return Outcome.PLACED.label().equals(outcome);
+    }
+
+    /** An error by {@link Outcome#isError()}: anything but a placed or declined order, shed ones included. */
+    public boolean failed() {
+        return Arrays.stream(Outcome.values()).anyMatch(kind -> kind.isError() && kind.label().equals(outcome));
+    }
 }

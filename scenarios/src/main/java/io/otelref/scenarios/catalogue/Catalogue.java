@@ -13,6 +13,7 @@ import io.otelref.scenarios.signal.Signal;
 import io.otelref.scenarios.signal.Signals;
 import io.otelref.scenarios.signal.Spans;
 import io.otelref.scenarios.stack.AdminChange;
+import io.otelref.scenarios.stack.Service;
 
 /**
  * Every scenario, in the order a trainee meets them. Each page under docs/scenarios/ explains the mechanism,
@@ -204,7 +205,7 @@ public final class Catalogue {
                 Exhibit.FAILED, Optional.empty());
     }
 
-    private static AdminChange change(io.otelref.scenarios.stack.Service service, String resource, Map<String, Object> values) {
+    private static AdminChange change(Service service, String resource, Map<String, Object> values) {
         return AdminChange.of(service, resource, values);
     }
 }

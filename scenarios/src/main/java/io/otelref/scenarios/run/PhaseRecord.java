@@ -40,7 +40,6 @@ public record PhaseRecord(
     }
 
     public List<TracedRequest> failed() {
-        return answered.stream().filter(request -> !"placed".equals(request.outcome()) && !"declined".equals(request.outcome()))
-                .toList();
+        return answered.stream().filter(TracedRequest::failed).toList();
     }
 }

@@ -22,7 +22,6 @@ import io.otelref.loadgen.run.LoadRun;
 import io.otelref.observability.jaeger.JaegerClient;
 import io.otelref.observability.prometheus.PrometheusClient;
 import io.otelref.observability.trace.Trace;
-import io.otelref.scenarios.catalogue.DuringLoad;
 import io.otelref.scenarios.catalogue.Scenario;
 import io.otelref.scenarios.catalogue.Treatment;
 import io.otelref.scenarios.signal.Telemetry;

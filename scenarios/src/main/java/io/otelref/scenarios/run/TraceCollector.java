@@ -52,9 +52,9 @@ final class TraceCollector {
         }
         injectedTraceIds.forEach(id -> awaited.put(id, trace -> !trace.find(Spans.workerInvoicing()).isEmpty()));
         List<String> unsampledFailures = answered.stream()
-                .filter(request -> !request.sampled() && request.traceId() != null && isFailure(request))
+                .filter(request -> !request.sampled() && request.traceId() != null && request.failed())
                 .limit(FAILED_KEPT).map(TracedRequest::traceId).toList();
-        answered.stream().filter(request -> request.sampled() && isFailure(request)).limit(FAILED_KEPT)
+        answered.stream().filter(request -> request.sampled() && request.failed()).limit(FAILED_KEPT)
                 .forEach(request -> awaited.putIfAbsent(request.traceId(), completeFor(request)));
 
         Map<String, Trace> found = new HashMap<>();
@@ -91,16 +91,12 @@ final class TraceCollector {
     }
 
     private static Predicate<Trace> completeFor(TracedRequest request) {
-        if ("placed".equals(request.outcome())) {
+        if (request.placed()) {
             return trace -> !trace.find(Spans.invoiceApplied()).isEmpty();
         }
         // A request that failed may have no checkout span at all (refused, timed out); its root is enough,
         // and the settling look afterwards picks up what the services exported late.
         return trace -> !trace.find(span -> span.service().equals(LOAD_GENERATOR) && span.parentSpanId() == null).isEmpty();
-    }
-
-    private static boolean isFailure(TracedRequest request) {
-        return !"placed".equals(request.outcome()) && !"declined".equals(request.outcome());
     }
 
     private static <T> List<T> evenlySpread(List<T> all, int kept) {

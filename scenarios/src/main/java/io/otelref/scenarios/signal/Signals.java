@@ -19,8 +19,6 @@ import io.otelref.scenarios.run.PhaseRecord;
 /** The signals the catalogue is made of. Each reads one phase's load results, traces or metrics. */
 public final class Signals {
 
-    private static final String PLACED = "placed";
-
     private Signals() {
     }
 
@@ -120,7 +118,7 @@ public final class Signals {
 
     private static List<Trace> placedTraces(PhaseRecord phase) {
         return phase.answered().stream()
-                .filter(request -> PLACED.equals(request.outcome()))
+                .filter(TracedRequest::placed)
                 .map(request -> phase.traces().get(request.traceId()))
                 .filter(Objects::nonNull)
                 .toList();
