@@ -40,6 +40,9 @@ public final class ScenarioRunner {
 
     /** Healthy, unmeasured load with many lines per order: JIT-warm services, and every SKU priced once. */
     private static final List<String> WARM_UP_LOAD = List.of("--duration", "6s", "--items-min", "8", "--items-max", "12");
+    private static final int WARM_UP_ROUNDS = 4;
+    /** The services' circuit breakers stay open 5 s before they let a trial call through. */
+    private static final Duration BREAKER_DELAY = Duration.ofSeconds(5);
     /** Long enough for a backlog of invoices to drain once the fault is gone. */
     private static final Duration TRACE_DEADLINE = Duration.ofSeconds(60);
     /** Prometheus scrapes every 5 s (deploy/prometheus/prometheus.yml); one more scrape covers the phase's end. */
@@ -129,13 +132,26 @@ public final class ScenarioRunner {
         admin.resetAll();
     }
 
-    private void warmUp(double rate) {
-        progress.println("warming up: healthy load for 6 s, not measured");
+    /**
+     * Rounds of healthy load until one has no error: a service that just started can fail its first calls
+     * on its own, and the circuit breakers they open stay open for seconds, into the measured phase.
+     */
+    private void warmUp(double rate) throws InterruptedException {
         List<String> flags = new ArrayList<>(List.of("--target", stack.service(Service.CHECKOUT).toString(),
                 "--rate", String.valueOf(rate)));
         flags.addAll(WARM_UP_LOAD);
         admin.resetAll();
-        new LoadRun(options(flags)).run();
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            progress.printf("warming up: healthy load for 6 s, not measured (round %d)%n", round);
+            LoadRun warmUp = new LoadRun(options(flags));
+            warmUp.run();
+            long errors = warmUp.recorder().snapshot(System.nanoTime()).errors();
+            if (errors == 0) {
+                return;
+            }
+            progress.printf("  %d errors while warming up; waiting for circuit breakers to close%n", errors);
+            Thread.sleep(BREAKER_DELAY);
+        }
     }
 
     private static LoadOptions options(List<String> flags) {

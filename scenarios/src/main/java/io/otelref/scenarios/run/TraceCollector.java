@@ -28,8 +28,10 @@ final class TraceCollector {
     /**
      * No new span in any awaited trace for this long means the rest will not come (a request whose async path
      * is not part of its trace, at an early instrumentation phase), so waiting on to the deadline buys nothing.
+     * Longer than invoice-worker's backoff between attempts at a record (up to ~15 s early on), which is
+     * quiet too but not finished.
      */
-    private static final Duration QUIET = Duration.ofSeconds(10);
+    private static final Duration QUIET = Duration.ofSeconds(20);
     private static final String LOAD_GENERATOR = "load-generator";
 
     private final JaegerClient jaeger;
