@@ -54,6 +54,8 @@ class CatalogueTest {
         Scenario hotAccount = Catalogue.named("hot-account").orElseThrow();
         Treatment fixPhase = hotAccount.fault().then(hotAccount.fix().orElseThrow());
         assertEquals(List.of("--hot-accounts", "1", "--hot-share", "0.9"), fixPhase.loadFlags());
-        assertEquals(hotAccount.fix().get().changes(), fixPhase.changes());
+        List<Object> faultThenFix = new ArrayList<>(hotAccount.fault().changes());
+        faultThenFix.addAll(hotAccount.fix().get().changes());
+        assertEquals(faultThenFix, fixPhase.changes());
     }
 }
