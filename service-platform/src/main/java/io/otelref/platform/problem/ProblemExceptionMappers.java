@@ -38,7 +38,11 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
         if (problem.status() >= 500) {
-            LOG.warnf(problem.getCause(), "Answering %d %s: %s", problem.status(), problem.typeSlug(), problem.getMessage());
+            // One line, no stack trace: an unavailable dependency is an expected condition that can repeat
+            // hundreds of times a second in an incident, and the span of this request (whose trace id the
+            // line carries) already holds the exception with its stack trace.
+            LOG.warnf("Answering %d %s: %s%s", problem.status(), problem.typeSlug(), problem.getMessage(),
+                    problem.getCause() == null ? "" : " (" + problem.getCause() + ")");
         }
         return ProblemResponses.of(problem.status(), problem.typeSlug(), problem.title(), problem.getMessage(),
                 problem.fieldErrors(), problem.headers());
