@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.otelref.loadgen.results.LatencySummary;
 import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.observability.http.BackendException;
+import io.otelref.observability.prometheus.Sample;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.waterfall.Waterfall;
 import io.otelref.observability.waterfall.WaterfallStyle;
@@ -77,7 +80,14 @@ public final class ScenarioReport {
         long seconds = Math.max(10, Duration.between(fault.start(), Instant.now()).toSeconds() + 1);
         for (PromQuery query : scenario.queries()) {
             String promql = query.over(seconds);
-            out.printf("    %s = %s%n      %s%n", query.shows(), value(promql), promql);
+            List<String> answer = answer(promql);
+            if (answer.size() == 1) {
+                out.printf("    %s = %s%n", query.shows(), answer.getFirst());
+            } else {
+                out.printf("    %s:%n", query.shows());
+                answer.forEach(series -> out.printf("      %s%n", series));
+            }
+            out.printf("      %s%n", promql);
         }
     }
 
@@ -90,13 +100,40 @@ public final class ScenarioReport {
         return candidates.map(id -> id == null ? null : phase.traces().get(id)).filter(trace -> trace != null).findFirst();
     }
 
-    private String value(String promql) {
+    private List<String> answer(String promql) {
         try {
-            double value = telemetry.prometheus().scalar(promql);
-            return Double.isNaN(value) ? "no data" : "%.3f".formatted(value);
+            return describe(telemetry.prometheus().query(promql));
         } catch (BackendException unanswered) {
-            return "(Prometheus did not answer: " + unanswered.getMessage() + ")";
+            return List.of("(Prometheus did not answer: " + unanswered.getMessage() + ")");
         }
+    }
+
+    /**
+     * One line per series, labelled the way the Prometheus UI shows them, so that a grouped query
+     * ({@code sum by (job, dependency) (...)}) reads as a small table; a single unlabelled value stands alone.
+     */
+    static List<String> describe(List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return List.of("no data");
+        }
+        if (samples.size() == 1 && samples.getFirst().labels().isEmpty()) {
+            return List.of(number(samples.getFirst().value()));
+        }
+        return samples.stream()
+                .map(sample -> series(sample.labels()) + " " + number(sample.value()))
+                .sorted()
+                .toList();
+    }
+
+    private static String series(Map<String, String> labels) {
+        return labels.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(label -> label.getKey() + "=\"" + label.getValue() + "\"")
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "no data" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static void printSignals(List<PhaseResult> phases, PrintStream out) {

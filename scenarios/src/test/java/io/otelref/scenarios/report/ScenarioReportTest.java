@@ -1,0 +1,38 @@
+package io.otelref.scenarios.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.otelref.observability.prometheus.Sample;
+
+class ScenarioReportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @Test
+    void aSingleUnlabelledValueStandsAlone() {
+        assertEquals(List.of("13.885"), ScenarioReport.describe(List.of(new Sample(Map.of(), 13.8849, NOW))));
+    }
+
+    @Test
+    void aGroupedQueryGetsOneLinePerSeriesInLabelOrder() {
+        List<Sample> retriesByDependency = List.of(
+                new Sample(Map.of("job", "checkout-service", "dependency", "billing-service"), 2.5, NOW),
+                new Sample(Map.of("job", "billing-service", "dependency", "payment-gateway"), Double.NaN, NOW));
+
+        assertEquals(List.of(
+                "{dependency=\"billing-service\", job=\"checkout-service\"} 2.500",
+                "{dependency=\"payment-gateway\", job=\"billing-service\"} no data"),
+                ScenarioReport.describe(retriesByDependency));
+    }
+
+    @Test
+    void noSeriesIsNoDataRatherThanZero() {
+        assertEquals(List.of("no data"), ScenarioReport.describe(List.of()));
+    }
+}
