@@ -150,11 +150,11 @@ def check_collector_endpoints(report, services):
     collector = yaml.safe_load(COLLECTOR_CONFIG.read_text())
     otlp = collector["receivers"]["otlp"]["protocols"]
     grpc, http = port_of(otlp["grpc"]["endpoint"]), port_of(otlp["http"]["endpoint"])
-    expected = f"http://{COLLECTOR_SERVICE}:{grpc}"
+    expected = f"http://{COLLECTOR_SERVICE}:{http}"
     for name, service in sorted(services.items()):
         endpoint = service.get("environment", {}).get("OTEL_EXPORTER_OTLP_ENDPOINT")
         if endpoint is not None:
-            report.check(endpoint == expected, f"{name}: sends OTLP/gRPC to {expected}", f"it sends to {endpoint}")
+            report.check(endpoint == expected, f"{name}: sends OTLP/HTTP to {expected}", f"it sends to {endpoint}")
     command = services["load-generator"].get("command", [])
     otlp_argument = command[command.index("--otlp") + 1] if "--otlp" in command else None
     report.check(otlp_argument == f"http://{COLLECTOR_SERVICE}:{http}",

@@ -171,7 +171,7 @@ class ManifestsTest {
     }
 
     private static void exportsToTheCollector(Deployment deployment) {
-        assertEquals("http://otel-collector:4317", environment(deployment).get("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        assertEquals("http://otel-collector:4318", environment(deployment).get("OTEL_EXPORTER_OTLP_ENDPOINT"));
     }
 
     private static void getsItsConnectionSettings(Deployment deployment) {
