@@ -10,16 +10,37 @@ Checks README.md and docs/**/*.md:
      `--phase` is 0..6, and a scenario name is one `./demo scenario list` prints (`--fix` only where the
      scenario has a fix). `./demo scenario list` builds the scenario runner on first use.
    - `java -jar load-generator/target/load-generator.jar ...`: every flag is one LoadOptionsParser accepts.
-   - `curl ...`: listed and skipped, since they need the running services.
+
+With --run (the test command runs it after the end-to-end suite, against the running stack), every command
+shown is also run, as a whole fenced block where its lines share variables (token=..., trace=...):
+
+   - as written: `./demo status|help|scenario list|logs <c>|trace ...`, `curl ...` (through a wrapper
+     that adds --fail-with-body, so an HTTP error fails the run), `java -version`, shell assignments;
+   - with a real trace id for `<traceId>` / `<id>`, taken from Jaeger;
+   - shortened: `./demo scenario <name> ...` runs with `--duration 3s --no-warm-up` (its full-length
+     signature is what the end-to-end suite measures), load-generator runs with --duration 3s and a
+     ramp-up of at most 1s, in a scratch directory so that their report files do not land in the checkout;
+   - last, in phase order: `./demo up [--phase N]`, then `./demo up` to leave the stack at phase 6.
+
+Commands that cannot or need not run here are named with the reason (Docker and kubectl: no engine or
+cluster on this machine; mvn, promtool, `./demo test`, `bash .ci/run`: the test command itself runs
+them). A command of any other kind fails the check, so a new kind of command cannot slip by unrun.
+After the run, every service's admin settings are reset.
 
 Prints what it checked; exits 1 listing every failure as file:line, 0 when there is none.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shlex
 import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -330,9 +351,265 @@ def check_commands(document: Path, usage: DemoUsage, load_flags: set[str], repor
             report.skipped.append(f"{at}: {text[:100]}")
 
 
+# ---------------------------------------------------------------------------------------- running them (--run)
+
+COMMAND_WORDS = {"./demo", "curl", "java", "mvn", "docker", "kubectl", "promtool", "bash", "cd"}
+ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+# Commands shown in the docs that this check does not run, by prefix, and why.
+NOT_RUN_HERE = {
+    "docker": "no Docker engine on this machine; deploy/validate.sh checks the compose file with `docker compose config`",
+    "kubectl": "no Kubernetes cluster here; deployment-tests parse deploy/kubernetes into the typed model",
+    "mvn": "the test command builds and tests every module with Maven itself",
+    "promtool": "deploy/validate.sh, part of the test command, runs promtool on the configuration and rules",
+    "bash .ci/run": "CI itself, which runs the test command that runs this",
+    "./demo test": "the test command that runs this",
+    "./demo down": "it would stop the stack the other commands need; `./demo test` stops what it started",
+    "cd infra/jaeger && go get": "moving to another Jaeger version edits infra/jaeger/go.mod; infra/observability.sh builds the pinned one",
+}
+SHORT_PHASE = "3s"
+LONGEST_RAMP_UP = "1s"
+TRACE_ID_PLACEHOLDERS = ("<traceId>", "<id>")
+SERVICE_PORTS = {"checkout-service": 8080, "billing-service": 8081, "invoice-worker": 8082}
+JAEGER = "http://127.0.0.1:16686"
+# Every script starts with this: an HTTP error from a documented curl fails the run, though the docs
+# leave out --fail to keep the examples short.
+PRELUDE = "set -euo pipefail\ncurl() { command curl --fail-with-body \"$@\"; }\n"
+
+
+@dataclass
+class Script:
+    """What runs for one fenced block or one inline command: its commands, rewritten where they need to be."""
+
+    where: str
+    commands: list[str]
+
+    def text(self) -> str:
+        return PRELUDE + "\n".join(self.commands) + "\n"
+
+
+@dataclass
+class DocRuns:
+    scripts: dict[str, Script] = field(default_factory=dict)   # by text, so a command shown twice runs once
+    phases: dict[str, str] = field(default_factory=dict)        # `./demo up [--phase N]` -> where it is shown
+    not_run: dict[str, str] = field(default_factory=dict)       # command -> why
+    demo_commands: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+def logical_commands(lines: list[str]) -> list[str]:
+    """Joins a block's lines into commands: across a trailing backslash, and across a quoted newline."""
+    commands: list[str] = []
+    pending = ""
+    for line in lines:
+        pending = f"{pending}\n{line}" if pending else line
+        if pending.rstrip().endswith("\\") or not quotes_balanced(pending):
+            continue
+        commands.append(pending)
+        pending = ""
+    if pending:
+        commands.append(pending)
+    return [command for command in commands if command.strip() and not command.strip().startswith("#")]
+
+
+def quotes_balanced(text: str) -> bool:
+    try:
+        shlex.split(text, comments=True)
+        return True
+    except ValueError:
+        return False
+
+
+def one_line(command: str) -> str:
+    return drop_comment(re.sub(r"\\\n\s*", " ", command).strip())
+
+
+def with_flag(command: str, flag: str, value: str, only_if_longer: bool = False) -> str:
+    """Sets `flag value` in a one-line command, replacing the value shown; appends it when absent."""
+    pattern = re.compile(rf"(^|\s){re.escape(flag)}\s+(\S+)")
+    shown = pattern.search(command)
+    if shown is None:
+        return f"{command} {flag} {value}"
+    if only_if_longer and seconds(shown.group(2)) <= seconds(value):
+        return command
+    return pattern.sub(rf"\g<1>{flag} {value}", command, count=1)
+
+
+def seconds(duration: str) -> float:
+    amount = re.match(r"^(\d+(?:\.\d+)?)(ms|s|m|h)$", duration)
+    if not amount:
+        return float("inf")
+    return float(amount.group(1)) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600}[amount.group(2)]
+
+
+def plan_command(raw: str, at: str, trace_id: str, plan: DocRuns, report: Report) -> str | None:
+    """What to run for one documented command, or None when it is not run (the plan says why)."""
+    command = one_line(raw)
+    first = command.split()[0] if command else ""
+    for prefix, reason in NOT_RUN_HERE.items():
+        if command == prefix or command.startswith(prefix + " "):
+            plan.not_run.setdefault(command, reason)
+            return None
+    if ASSIGNMENT.match(command):
+        return raw
+    if first == "./demo":
+        return plan_demo(command, at, trace_id, plan)
+    if first == "curl":
+        return raw
+    if command == "java -version":
+        return command
+    if command == "java":
+        plan.mentions += 1
+        return None
+    if LOAD_GENERATOR_JAR in command and " -jar " in f" {command}":
+        shortened = with_flag(with_flag(command, "--duration", SHORT_PHASE), "--ramp-up", LONGEST_RAMP_UP, only_if_longer=True)
+        shortened = shortened.replace(LOAD_GENERATOR_JAR, str(REPO / LOAD_GENERATOR_JAR))
+        # Thresholds (--max-p99, --max-error-rate) decide the exit code: 1 is the tool working as documented.
+        tolerated = " || [ $? -eq 1 ]" if "--max-" in command else ""
+        return f'(cd "$DOC_SCRATCH" && {shortened}){tolerated}'
+    if first in ("java", "cd"):
+        if "--duration" in command:
+            command = with_flag(with_flag(command, "--duration", SHORT_PHASE), "--ramp-up", LONGEST_RAMP_UP, only_if_longer=True)
+        return substitute(command, trace_id)
+    report.fail(at, f"doc-check --run has no rule for this command; run it or say why not: {command[:80]}")
+    return None
+
+
+def plan_demo(command: str, at: str, trace_id: str, plan: DocRuns) -> str | None:
+    args = words(command)[1:]
+    subcommand = args[0] if args else "help"
+    if subcommand == "scenario" and "--target" in args:
+        plan.not_run.setdefault(command, "no Docker engine on this machine for the compose stack")
+        return None
+    command = substitute(command, trace_id)
+    synopsis = re.search(r"<[^>]+>|…", command) or any(PLACEHOLDER.match(arg) for arg in args[1:])
+    if synopsis or (subcommand in ("scenario", "trace", "logs") and len(args) == 1):
+        plan.mentions += 1   # a synopsis (`./demo scenario <name> [--fix]`) or a subcommand named in passing
+        return None
+    if subcommand == "up":
+        plan.phases.setdefault(command, at)
+        return None
+    if subcommand == "scenario" and args[1] != "list":
+        # The full-length run is what the end-to-end suite measures; here it proves the command works.
+        command = re.sub(r"\s--no-warm-up\b", "", with_flag(command, "--duration", SHORT_PHASE)) + " --no-warm-up"
+    if command in plan.demo_commands:
+        return None   # shown on several pages, run once
+    plan.demo_commands.add(command)
+    return command
+
+
+def substitute(command: str, trace_id: str) -> str:
+    for placeholder in TRACE_ID_PLACEHOLDERS:
+        command = command.replace(placeholder, trace_id)
+    return command
+
+
+def plan_runs(docs: list[Path], trace_id: str, report: Report) -> DocRuns:
+    plan = DocRuns()
+    for document in docs:
+        for kind, *rest in prose_lines(document.read_text(encoding="utf-8")):
+            if kind == "line":
+                number, line = rest
+                for _, code in INLINE_CODE.findall(line):
+                    code = code.strip()
+                    if code.split()[0] in COMMAND_WORDS if code else False:
+                        add_script(plan, where(document, number), [code], trace_id, report)
+                continue
+            language, block = rest
+            if language not in SHELL_FENCES or not block:
+                continue
+            commands = logical_commands([re.sub(r"^\s*\$\s+", "", line) for _, line in block])
+            if not commands:
+                continue
+            opening = one_line(commands[0]).split()
+            if not opening or (opening[0] not in COMMAND_WORDS and not ASSIGNMENT.match(opening[0])):
+                continue   # output shown, not commands
+            add_script(plan, where(document, block[0][0]), commands, trace_id, report)
+    return plan
+
+
+def add_script(plan: DocRuns, at: str, commands: list[str], trace_id: str, report: Report) -> None:
+    planned = [planned for planned in (plan_command(command, at, trace_id, plan, report) for command in commands)
+               if planned is not None]
+    if planned:
+        script = Script(at, planned)
+        plan.scripts.setdefault(script.text(), script)
+
+
+def recent_trace_id() -> str:
+    url = f"{JAEGER}/api/traces?service=checkout-service&operation=POST%20%2Fapi%2Fcheckout&limit=1&lookback=1h"
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        traces = json.load(answer).get("data") or []
+    if not traces:
+        raise SystemExit("doc-check --run: Jaeger has no checkout trace to show; is the stack running (./demo up)?")
+    return traces[0]["traceID"]
+
+
+def run_script(script: Script, scratch: str, environment: dict[str, str], report: Report) -> None:
+    started = time.monotonic()
+    result = subprocess.run(["bash", "-c", script.text()], cwd=REPO, capture_output=True, text=True, timeout=600,
+                            env={**environment, "DOC_SCRATCH": scratch})
+    took = time.monotonic() - started
+    if result.returncode == 0:
+        print(f"  ran {script.where} in {took:.1f}s: {summary(script)}")
+        return
+    output = (result.stdout + result.stderr).strip().splitlines()
+    report.fail(script.where, f"exit {result.returncode} after {took:.1f}s: {summary(script)}\n      "
+                + "\n      ".join(output[-25:]))
+
+
+def summary(script: Script) -> str:
+    return " ; ".join(one_line(command)[:70] for command in script.commands)
+
+
+def reset_every_service() -> None:
+    token = (REPO / ".demo" / "admin-token").read_text(encoding="utf-8").strip()
+    for service, port in SERVICE_PORTS.items():
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/admin/reset", method="POST",
+                                         headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=10):
+            pass
+    print(f"  reset the admin settings of {', '.join(SERVICE_PORTS)}")
+
+
+def phase_order(command: str) -> int:
+    phase = re.search(r"--phase\s+(\d)", command)
+    return int(phase.group(1)) if phase else 6
+
+
+def run_documented_commands(docs: list[Path], report: Report) -> None:
+    trace_id = recent_trace_id()
+    plan = plan_runs(docs, trace_id, report)
+    java_home = os.environ.get("JAVA_HOME")
+    environment = dict(os.environ)
+    if java_home:
+        # The docs ask for Java 21 or newer on PATH; the machine's default java may be older.
+        environment["PATH"] = f"{java_home}/bin:{environment['PATH']}"
+    print(f"running the documented commands against the stack ({len(plan.scripts)} scripts, then "
+          f"{len(plan.phases)} `./demo up` variants; <traceId> = {trace_id})")
+    with tempfile.TemporaryDirectory(prefix="doc-check-") as scratch:
+        try:
+            for script in plan.scripts.values():
+                run_script(script, scratch, environment, report)
+        finally:
+            reset_every_service()
+        # Last, because each one restarts the services; ending on plain `./demo up` leaves phase 6 running.
+        ups = sorted(plan.phases, key=lambda up: (phase_order(up), up == "./demo up"))
+        if "./demo up" in ups:
+            ups.remove("./demo up")
+        for up in [*ups, "./demo up"]:
+            run_script(Script(plan.phases.get(up, "(restore)"), [up]), scratch, environment, report)
+    print(f"not run here ({len(plan.not_run)}):")
+    for command, reason in plan.not_run.items():
+        print(f"  {command[:70]}: {reason}")
+    print(f"skipped {plan.mentions} mentions of a command's name or synopsis (`./demo scenario <name>`)")
+
+
 # ---------------------------------------------------------------------------------------- main
 
 def main() -> int:
+    if sys.argv[1:] not in ([], ["--run"]):
+        print("usage: tools/doc-check.py [--run]", file=sys.stderr)
+        return 2
     report = Report()
     docs = documents()
     print(f"doc-check: {len(docs)} Markdown files (README.md, docs/**/*.md)")
@@ -343,10 +620,10 @@ def main() -> int:
         check_links(document, report)
         check_commands(document, usage, load_flags, report)
     print("checked: " + ", ".join(f"{count} {what}" for what, count in report.checked.items()))
-    if report.skipped:
-        print(f"skipped {len(report.skipped)} curl commands (they need the running services):")
-        for skipped in report.skipped:
-            print(f"  {skipped}")
+    if sys.argv[1:] == ["--run"]:
+        run_documented_commands(docs, report)
+    elif report.skipped:
+        print(f"not run without --run: {len(report.skipped)} curl commands (they need the running services)")
     if report.failures:
         print(f"FAILED: {len(report.failures)} problems", file=sys.stderr)
         for failure in report.failures:
