@@ -434,6 +434,11 @@ def with_flag(command: str, flag: str, value: str, only_if_longer: bool = False)
     return pattern.sub(rf"\g<1>{flag} {value}", command, count=1)
 
 
+def shortened(command: str) -> str:
+    """A load run that proves the command works without its full length: 3 s, after at most 1 s of ramp-up."""
+    return with_flag(with_flag(command, "--duration", SHORT_PHASE), "--ramp-up", LONGEST_RAMP_UP, only_if_longer=True)
+
+
 def seconds(duration: str) -> float:
     amount = re.match(r"^(\d+(?:\.\d+)?)(ms|s|m|h)$", duration)
     if not amount:
@@ -461,15 +466,12 @@ def plan_command(raw: str, at: str, trace_id: str, plan: DocRuns, report: Report
         plan.mentions += 1
         return None
     if LOAD_GENERATOR_JAR in command and " -jar " in f" {command}":
-        shortened = with_flag(with_flag(command, "--duration", SHORT_PHASE), "--ramp-up", LONGEST_RAMP_UP, only_if_longer=True)
-        shortened = shortened.replace(LOAD_GENERATOR_JAR, str(REPO / LOAD_GENERATOR_JAR))
+        load_run = shortened(command).replace(LOAD_GENERATOR_JAR, str(REPO / LOAD_GENERATOR_JAR))
         # Thresholds (--max-p99, --max-error-rate) decide the exit code: 1 is the tool working as documented.
         tolerated = " || [ $? -eq 1 ]" if "--max-" in command else ""
-        return f'(cd "$DOC_SCRATCH" && {shortened}){tolerated}'
+        return f'(cd "$DOC_SCRATCH" && {load_run}){tolerated}'
     if first in ("java", "cd"):
-        if "--duration" in command:
-            command = with_flag(with_flag(command, "--duration", SHORT_PHASE), "--ramp-up", LONGEST_RAMP_UP, only_if_longer=True)
-        return substitute(command, trace_id)
+        return substitute(shortened(command) if "--duration" in command else command, trace_id)
     report.fail(at, f"doc-check --run has no rule for this command; run it or say why not: {command[:80]}")
     return None
 
@@ -511,7 +513,7 @@ def plan_runs(docs: list[Path], trace_id: str, report: Report) -> DocRuns:
                 number, line = rest
                 for _, code in INLINE_CODE.findall(line):
                     code = code.strip()
-                    if code.split()[0] in COMMAND_WORDS if code else False:
+                    if code and code.split()[0] in COMMAND_WORDS:
                         add_script(plan, where(document, number), [code], trace_id, report)
                 continue
             language, block = rest
@@ -593,9 +595,7 @@ def run_documented_commands(docs: list[Path], report: Report) -> None:
         finally:
             reset_every_service()
         # Last, because each one restarts the services; ending on plain `./demo up` leaves phase 6 running.
-        ups = sorted(plan.phases, key=lambda up: (phase_order(up), up == "./demo up"))
-        if "./demo up" in ups:
-            ups.remove("./demo up")
+        ups = sorted((up for up in plan.phases if up != "./demo up"), key=phase_order)
         for up in [*ups, "./demo up"]:
             run_script(Script(plan.phases.get(up, "(restore)"), [up]), scratch, environment, report)
     print(f"not run here ({len(plan.not_run)}):")
