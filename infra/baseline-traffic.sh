@@ -20,24 +20,24 @@ live_pid() {
 }
 
 start() {
-  local pid java_home
+  local pid
   pid=$(live_pid)
   if [[ -n $pid ]]; then
     otelref_log baseline "already running (pid $pid) at $RATE orders/s"
     return 0
   fi
+  otelref_use_jdk baseline
   if otelref_stale "$JAR" "$REPO/load-generator/src/main" "$REPO/load-generator/pom.xml"; then
     otelref_log baseline "building the load generator"
     (cd "$REPO" && mvn -B -q -ntp package -DskipTests -pl load-generator -am) || otelref_die baseline "the build failed"
   fi
-  java_home=$(otelref_find_java_home) || otelref_die baseline "no JDK 21 or newer found"
   mkdir -p "$STATE_DIR"
   # Ten-minute runs in a loop: each run keeps per-second statistics for its report, so one endless
   # run would grow without bound. The loop's own command line names it, for the PID check.
   # shellcheck disable=SC2016 # the loop's arguments are expanded by the inner shell, on purpose
   nohup setsid bash -c 'while true; do "$0" -jar "$1" --rate "$2" --ramp-up 5s --duration 10m \
       --otlp http://127.0.0.1:4318 || sleep 5; done # baseline-traffic' \
-    "$java_home/bin/java" "$JAR" "$RATE" >"$LOG_FILE" 2>&1 9>&- &
+    "$JAVA_HOME/bin/java" "$JAR" "$RATE" >"$LOG_FILE" 2>&1 9>&- &
   pid=$!
   printf '%s\n' "$pid" >"$PID_FILE"
   otelref_log baseline "started (pid $pid): $RATE orders/s against checkout-service, log $LOG_FILE"

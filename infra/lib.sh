@@ -58,6 +58,48 @@ otelref_find_java_home() {
   return 1
 }
 
+# otelref_use_jdk PREFIX: exports JAVA_HOME (and puts its bin/ first on PATH) as otelref_find_java_home
+# finds it, so that java, javac and Maven all run on a JDK >= 21 whatever `java` on PATH is (a fresh
+# Debian machine has 17 there). Fails, saying what to install, if there is none.
+otelref_use_jdk() {
+  local home
+  home=$(otelref_find_java_home) ||
+    otelref_die "$1" "no JDK 21 or newer found: set JAVA_HOME to one, or install Temurin 25 under /usr/lib/jvm"
+  export JAVA_HOME=$home
+  [[ :$PATH: == *":$home/bin:"* ]] || export PATH=$home/bin:$PATH
+}
+
+# otelref_ensure_installed PREFIX PACKAGE COMMAND...: installs Debian's PACKAGE (without recommends) when
+# any COMMAND is missing; root may install, anyone else is told the apt-get line. The package lists are
+# refreshed only if the first attempt fails, as it does on a machine whose lists are missing or stale.
+otelref_ensure_installed() {
+  local prefix=$1 package=$2 missing=() command log t0
+  shift 2
+  for command in "$@"; do
+    command -v "$command" >/dev/null 2>&1 || missing+=("$command")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  command -v apt-get >/dev/null 2>&1 ||
+    otelref_die "$prefix" "${missing[*]} not installed, and there is no apt-get to install Debian's $package with"
+  ((EUID == 0)) ||
+    otelref_die "$prefix" "${missing[*]} not installed; as root: apt-get install --no-install-recommends $package"
+  log=${TMPDIR:-/tmp}/otelref-apt-$package.log
+  t0=$(otelref_now_ms)
+  otelref_log "$prefix" "installing Debian's $package for ${missing[*]} (first time only; log $log)"
+  local apt=(apt-get -o DPkg::Lock::Timeout=300 -y -q --no-install-recommends install "$package")
+  if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" >"$log" 2>&1 </dev/null 9>&-; then
+    if ! { apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}"; } \
+      >>"$log" 2>&1 </dev/null 9>&-; then
+      otelref_log_tail "$prefix" "$log"
+      otelref_die "$prefix" "apt-get could not install $package (log: $log)"
+    fi
+  fi
+  for command in "${missing[@]}"; do
+    command -v "$command" >/dev/null 2>&1 || otelref_die "$prefix" "$package is installed but $command is still missing"
+  done
+  otelref_log "$prefix" "installed $package in $(otelref_since "$t0")"
+}
+
 # otelref_port_in_use PORT [HOST]: true if something accepts TCP connections there.
 otelref_port_in_use() {
   local port=$1 host=${2:-127.0.0.1}

@@ -314,27 +314,11 @@ prom_ready() {
   http_ok "http://$PROM_HOST:$PROM_PORT/-/ready"
 }
 
-# Installs Debian's prometheus package (which brings promtool) if either binary is missing.
+# Installs Debian's prometheus package (which brings promtool) if either binary is missing. Its own service
+# is not used: this script runs Prometheus with our config.
 prom_ensure_installed() {
-  local t0 log=$PROM_DIR/apt.log
-  if command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; then
-    return 0
-  fi
-  command -v apt-get >/dev/null 2>&1 ||
-    otelref_die prometheus "prometheus/promtool are not installed and there is no apt-get to install them with"
-  ((EUID == 0)) ||
-    otelref_die prometheus "prometheus/promtool are not installed; as root: apt-get install --no-install-recommends prometheus"
-  mkdir -p "$PROM_DIR"
-  otelref_log prometheus "installing Debian's prometheus package (with promtool; first time only, about a minute;" \
-    "log $log). Its own service is not used: this script runs Prometheus with our config."
-  t0=$(otelref_now_ms)
-  # No recommends: prometheus-node-exporter would be one more service listening on the machine.
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus; } \
-    >"$log" 2>&1 </dev/null 9>&-; then
-    otelref_log_tail prometheus "$log"
-    otelref_die prometheus "apt-get could not install prometheus (log: $log)"
-  fi
-  otelref_log prometheus "installed $(prometheus --version 2>&1 | awk 'NR == 1 { print $3 }') in $(otelref_since "$t0")"
+  command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 && return 0
+  otelref_ensure_installed prometheus prometheus prometheus promtool
   prom_disable_package_service
 }
 

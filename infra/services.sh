@@ -78,8 +78,7 @@ build() {
     otelref_log services "builds are up to date"
     return 0
   fi
-  JAVA_HOME=$(otelref_find_java_home) || otelref_die services "no JDK 21 or newer found: set JAVA_HOME or install Temurin 25"
-  export JAVA_HOME
+  otelref_use_jdk services
   start=$(otelref_now_ms)
   otelref_log services "building ${stale[*]} (sources changed since the last build; the first build downloads dependencies)"
   (cd "$REPO" && mvn -B -q -ntp package -DskipTests -pl "$(IFS=,; printf '%s' "${stale[*]}")" -am) ||
