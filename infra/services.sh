@@ -6,7 +6,8 @@
 #   infra/services.sh status
 # They expect PostgreSQL, Kafka and an OTLP endpoint (Jaeger) to be up: see ./demo up.
 # OTELREF_INSTRUMENTATION_PHASE=0..6 (default 6) runs them instrumented as at the end of that runbook phase;
-# start restarts a service that runs with another phase.
+# start restarts a service that runs with another phase. OTELREF_BIND_ADDRESS (default 127.0.0.1) is the
+# address they listen on; 0.0.0.0 makes them reachable from other machines.
 set -euo pipefail
 
 # shellcheck source=infra/lib.sh
@@ -15,8 +16,18 @@ set -euo pipefail
 REPO=$(otelref_repo_root)
 STATE_ROOT=${OTELREF_STATE_ROOT:-$REPO/.demo}
 START_TIMEOUT=${OTELREF_START_TIMEOUT:-120}
+# A graceful stop may take quarkus.shutdown.timeout (10 s) for HTTP requests, platform.shutdown.drain-timeout
+# (10 s) for Kafka records and outbox passes, and a few seconds for the Kafka clients' last commits.
+STOP_TIMEOUT=${OTELREF_SERVICE_STOP_TIMEOUT:-30}
 PHASE=$(otelref_instrumentation_phase "${OTELREF_INSTRUMENTATION_PHASE:-}")
 SERVICES=(billing-service invoice-worker checkout-service)
+# Loopback by default: billing's payment API and the simulated gateway answer this machine only.
+BIND_ADDRESS=${OTELREF_BIND_ADDRESS:-127.0.0.1}
+# Where this script itself reaches them: loopback, unless they listen on one other address only.
+case $BIND_ADDRESS in
+  0.0.0.0 | 127.0.0.1 | localhost) PROBE_HOST=127.0.0.1 ;;
+  *) PROBE_HOST=$BIND_ADDRESS ;;
+esac
 
 port_of() {
   case $1 in
@@ -64,6 +75,7 @@ live_pid_of() {
 # A service is stale when any source of it, or of the shared modules, is newer than its runner jar.
 is_stale() {
   otelref_stale "$(runner_of "$1")" "$REPO/$1/src/main" "$REPO/$1/pom.xml" "$REPO/service-platform/src/main" \
+    "$REPO/service-messaging/src/main" \
     "$REPO/telemetry-attributes/src/main" "$REPO/pom.xml"
 }
 
@@ -105,12 +117,13 @@ start_one() {
     otelref_fail_port_taken "$service" "$port" "$service HTTP" "Stop it, or free the port."
   fi
   [[ -f $runner ]] || otelref_die "$service" "no build at $runner: run infra/services.sh build"
-  JAVA_HOME=$(otelref_find_java_home) || otelref_die "$service" "no JDK 21 or newer found"
+  otelref_use_jdk "$service"
   mkdir -p "$(dirname "$log")"
   start=$(otelref_now_ms)
-  otelref_log "$service" "starting on 127.0.0.1:$port at instrumentation phase $PHASE (log $log)"
+  otelref_log "$service" "starting on $BIND_ADDRESS:$port at instrumentation phase $PHASE (log $log)"
   # A small heap per service keeps the whole stack within its memory budget (docs/operations/budget.md).
   PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
+    QUARKUS_HTTP_HOST=$BIND_ADDRESS \
     OTELREF_INSTRUMENTATION_PHASE=$PHASE QUARKUS_OTEL_SDK_DISABLED=$(sdk_disabled_in "$PHASE") \
     nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$runner" >"$log" 2>&1 &
@@ -128,7 +141,7 @@ wait_until_ready() {
   local port=$1 pid=$2 deadline=$((SECONDS + START_TIMEOUT))
   while ((SECONDS < deadline)); do
     otelref_pid_alive "$pid" || return 1
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
+    if curl -fsS -o /dev/null "http://$PROBE_HOST:$port/q/health/ready" 2>/dev/null; then
       return 0
     fi
     sleep 0.5
@@ -144,10 +157,10 @@ stop_one() {
     rm -f "$(pid_file_of "$service")" "$(phase_file_of "$service")"
     return 0
   fi
-  otelref_log "$service" "stopping pid $pid"
+  otelref_log "$service" "stopping pid $pid (SIGTERM: requests, then records in flight finish; SIGKILL after ${STOP_TIMEOUT}s)"
   kill -TERM "$pid" 2>/dev/null || true
-  if ! otelref_wait_for_exit "$pid" 20; then
-    otelref_log "$service" "still running after 20s; killing it"
+  if ! otelref_wait_for_exit "$pid" "$STOP_TIMEOUT"; then
+    otelref_log "$service" "still running after ${STOP_TIMEOUT}s; killing it"
     kill -KILL "$pid" 2>/dev/null || true
     otelref_wait_for_exit "$pid" 5 || true
   fi

@@ -24,6 +24,9 @@ COPY --from=build /src/${SERVICE}/target/quarkus-app/lib/ lib/
 COPY --from=build /src/${SERVICE}/target/quarkus-app/*.jar ./
 COPY --from=build /src/${SERVICE}/target/quarkus-app/app/ app/
 COPY --from=build /src/${SERVICE}/target/quarkus-app/quarkus/ quarkus/
+# All interfaces of the container's own network: which of them reach the host is compose's or Kubernetes'
+# choice (ports:, Services). Outside a container the services listen on loopback only.
+ENV QUARKUS_HTTP_HOST=0.0.0.0
 # Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
 USER 10001:10001
 # The heap is half the container's memory limit (metaspace, code cache and thread stacks need the

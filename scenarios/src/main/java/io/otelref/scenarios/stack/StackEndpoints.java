@@ -1,6 +1,11 @@
 package io.otelref.scenarios.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +14,9 @@ import java.util.Optional;
  * an environment variable, which is how the same scenarios reach another deployment.
  *
  * @param otlp       OTLP/HTTP base URL the load generator exports its spans to, so traces start at the user
- * @param adminToken the bearer token of the services' admin API; without it no fault can be switched
+ * @param adminToken the bearer token of the services' admin API ({@code PLATFORM_ADMIN_TOKEN}, or the content of
+ *                   the file {@code PLATFORM_ADMIN_TOKEN_FILE} names, as the services read it); without it no
+ *                   fault can be switched
  */
 public record StackEndpoints(
         Map<Service, URI> services,
@@ -33,7 +40,21 @@ public record StackEndpoints(
                 uri(env, "PROMETHEUS_URL", "http://127.0.0.1:9090"),
                 uri(env, "OTLP_HTTP_URL", "http://127.0.0.1:4318"),
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
-                Optional.ofNullable(env.get("PLATFORM_ADMIN_TOKEN")).filter(token -> !token.isBlank()));
+                adminToken(env));
+    }
+
+    private static Optional<String> adminToken(Map<String, String> env) {
+        return Optional.ofNullable(env.get("PLATFORM_ADMIN_TOKEN")).filter(token -> !token.isBlank())
+                .or(() -> Optional.ofNullable(env.get("PLATFORM_ADMIN_TOKEN_FILE")).filter(file -> !file.isBlank())
+                        .map(file -> read(Path.of(file))));
+    }
+
+    private static String read(Path tokenFile) {
+        try {
+            return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("PLATFORM_ADMIN_TOKEN_FILE " + tokenFile + " cannot be read", unreadable);
+        }
     }
 
     public URI service(Service service) {

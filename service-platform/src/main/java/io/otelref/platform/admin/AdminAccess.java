@@ -1,6 +1,10 @@
 package io.otelref.platform.admin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +22,10 @@ import io.otelref.platform.problem.ProblemResponses;
 
 /**
  * Guards every {@code /admin/…} endpoint, where faults and fixes are switched at runtime. The admin
- * API is off unless {@code platform.admin.token} is set (env {@code PLATFORM_ADMIN_TOKEN}); when it is
- * on, each call must carry {@code Authorization: Bearer <token>}.
+ * API is off unless a token is configured: {@code platform.admin.token} (env {@code PLATFORM_ADMIN_TOKEN}),
+ * or else the content of the file {@code platform.admin.token-file} names (env
+ * {@code PLATFORM_ADMIN_TOKEN_FILE}; compose generates one on its first start, so no well-known
+ * default exists). When it is on, each call must carry {@code Authorization: Bearer <token>}.
  */
 public class AdminAccess {
 
@@ -27,9 +33,29 @@ public class AdminAccess {
 
     private final Optional<byte[]> expectedAuthorization;
 
-    AdminAccess(@ConfigProperty(name = "platform.admin.token") Optional<String> token) {
-        this.expectedAuthorization = token.filter(value -> !value.isBlank())
+    AdminAccess(@ConfigProperty(name = "platform.admin.token") Optional<String> token,
+            @ConfigProperty(name = "platform.admin.token-file") Optional<Path> tokenFile) {
+        this.expectedAuthorization = configuredToken(token, tokenFile)
                 .map(value -> ("Bearer " + value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The token itself if it is set, otherwise the token file's content; empty: the admin API is off. */
+    static Optional<String> configuredToken(Optional<String> token, Optional<Path> tokenFile) {
+        return token.filter(value -> !value.isBlank()).or(() -> tokenFile.map(AdminAccess::read));
+    }
+
+    /** A configured file that cannot be read, or is empty, stops the start: the operator asked for a token. */
+    private static String read(Path tokenFile) {
+        String token;
+        try {
+            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("platform.admin.token-file " + tokenFile + " cannot be read", unreadable);
+        }
+        if (token.isEmpty()) {
+            throw new IllegalStateException("platform.admin.token-file " + tokenFile + " is empty");
+        }
+        return token;
     }
 
     @ServerRequestFilter
