@@ -65,7 +65,7 @@ KAFKA_LOG4J=$SCRIPT_DIR/kafka/log4j2.properties
 CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/otel-reference
 KAFKA_CP_FILE=
 # name:partitions
-KAFKA_TOPICS=(orders.placed:3 invoices.created:3 orders.placed.dlq:1)
+KAFKA_TOPICS=(orders.placed:3 invoices.created:3 orders.placed.dlq:1 invoices.created.dlq:1)
 
 usage() {
   cat <<EOF

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -37,6 +40,9 @@ class DeadLetterTest {
 
     @Inject
     InMemorySpanExporter spans;
+
+    @Inject
+    MeterRegistry registry;
 
     private TopicTail deadLetters;
     private TopicTail invoicesCreated;
@@ -69,11 +75,16 @@ class DeadLetterTest {
         sendOrderPlaced(unknownOrderId, OrderPlacedPayloads.valid(unknownOrderId), unknownTrace);
         sendOrderPlaced(goodOrderId, OrderPlacedPayloads.valid(goodOrderId), TraceParent.random());
 
-        assertDeadLettered(malformedKey, malformedTrace, "malformed-event: ");
-        assertDeadLettered(invalidKey, invalidTrace, "invalid-event: OrderPlaced orderId is not a UUID");
-        assertDeadLettered(unknownOrderId, unknownTrace, "unknown-order: ");
+        double malformedBefore = deadLetterCount("malformed-event");
+        double unknownBefore = deadLetterCount("unknown-order");
+
+        assertDeadLettered(malformedKey, malformedTrace, "malformed-event", "malformed-event: ");
+        assertDeadLettered(invalidKey, invalidTrace, "invalid-event", "invalid-event: OrderPlaced orderId is not a UUID");
+        assertDeadLettered(unknownOrderId, unknownTrace, "unknown-order", "unknown-order: ");
         assertEquals(1, invoicesCreated.awaitRecords(goodOrderId, 1).size(), "the partition moved on");
         assertEquals(1, billing.callsFor(unknownOrderId), "a rejection is not retried");
+        assertEquals(1.0, deadLetterCount("malformed-event") - malformedBefore);
+        assertEquals(1.0, deadLetterCount("unknown-order") - unknownBefore);
 
         assertFailedSpan(malformedTrace, "malformed-event");
         assertFailedSpan(invalidTrace, "invalid-event");
@@ -81,12 +92,23 @@ class DeadLetterTest {
         assertEquals(unknownOrderId, unknownOrder.getAttributes().get(AppAttributes.ORDER_ID));
     }
 
-    private void assertDeadLettered(String key, TraceParent upstream, String reasonPrefix) {
+    private void assertDeadLettered(String key, TraceParent upstream, String errorType, String reasonPrefix) {
         ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecords(key, 1).getFirst();
         String reason = header(deadLetter, REASON_HEADER);
         assertTrue(reason != null && reason.startsWith(reasonPrefix), () -> "reason of " + key + ": " + reason);
+        assertEquals(errorType, header(deadLetter, "dead-letter-error-type"));
         assertEquals(KafkaTestClients.ORDERS_PLACED, header(deadLetter, "dead-letter-topic"));
+        long traceparents = StreamSupport.stream(deadLetter.headers().headers("traceparent").spliterator(), false).count();
+        assertEquals(1, traceparents, "one traceparent, the record's own, so that a replay continues its trace");
         assertEquals(upstream.traceId(), TraceParent.traceIdOf(header(deadLetter, "traceparent")));
+    }
+
+    /** {@code app.dead_letters} of orders.placed for one reason. */
+    private double deadLetterCount(String errorType) {
+        Counter counter = registry.find("app.dead_letters")
+                .tags("messaging.destination.name", KafkaTestClients.ORDERS_PLACED, "error.type", errorType)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private SpanData assertFailedSpan(TraceParent upstream, String errorType) {

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.opentelemetry.context.Context;
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.telemetry.OutboxTraceContext;
+import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.platform.resilience.Failures;
 import io.otelref.platform.telemetry.InstrumentationPhase;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -52,9 +54,10 @@ public class OrderEventPublisher {
     }
 
     /** The event stays in the outbox and is offered again on a later poll. */
-    public static class PublishFailedException extends RuntimeException {
+    public static class PublishFailedException extends DependencyUnavailableException {
         PublishFailedException(OutboxEvent event, Throwable cause) {
-            super("outbox event " + event.id + " to " + event.topic + " was not acknowledged: " + cause, cause);
+            super(Failures.MESSAGE_BROKER, "outbox event " + event.id + " to " + event.topic + " was not acknowledged: " + cause,
+                    cause);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.otelref.checkout.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,6 +23,8 @@ import io.otelref.checkout.config.CheckoutConfig;
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.repository.OutboxRepository;
 import io.otelref.checkout.telemetry.CheckoutMetrics;
+import io.otelref.platform.lifecycle.GracefulShutdown;
+import io.otelref.platform.resilience.Failures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,7 +34,9 @@ import io.quarkus.scheduler.Scheduled;
  * Each database step is its own short transaction: no lock is held while waiting for Kafka.
  *
  * <p>A committed order nudges the relay at once, so the Kafka hop costs milliseconds; the poll every
- * {@code checkout.outbox.poll-interval} is the safety net for events whose first send failed.
+ * {@code checkout.outbox.poll-interval} is the safety net for events whose first send failed. While the
+ * database is away a pass fails and the next one tries again; once the service is shutting down no pass
+ * starts, and the one running finishes before the database pool closes ({@link GracefulShutdown}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,11 +55,15 @@ public class OutboxRelay {
     private final ReentrantLock relaying = new ReentrantLock();
     private final AtomicBoolean lookAgain = new AtomicBoolean();
 
-    OutboxRelay(OutboxRepository outbox, OrderEventPublisher publisher, CheckoutConfig config, CheckoutMetrics metrics) {
+    private final GracefulShutdown shutdown;
+
+    OutboxRelay(OutboxRepository outbox, OrderEventPublisher publisher, CheckoutConfig config, CheckoutMetrics metrics,
+            GracefulShutdown shutdown) {
         this.outbox = outbox;
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
+        this.shutdown = shutdown;
     }
 
     void onEventStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEventStored stored) {
@@ -68,15 +77,27 @@ public class OutboxRelay {
             lookAgain.set(true);
             return;
         }
+        Optional<GracefulShutdown.Work> pass = shutdown.begin();
         // The relay's own bookkeeping queries would make a one-span trace every second. Under an
         // unsampled parent, parent-based sampling drops them; each published event still gets its
         // PRODUCER span, because its parent is the stored request context, not this one.
         try (Scope untraced = UNSAMPLED_PARENT.makeCurrent()) {
+            if (pass.isEmpty()) {
+                return;
+            }
             do {
                 lookAgain.set(false);
                 publishOneBatch();
-            } while (lookAgain.get());
+            } while (lookAgain.get() && !shutdown.stopping());
+        } catch (RuntimeException failure) {
+            Failures.Judgement judgement = Failures.judge(failure, shutdown.stopping());
+            if (!judgement.isUnavailable()) {
+                throw failure;
+            }
+            LOG.warnf("Outbox relay pass stopped, %s is unavailable; the events stay queued for the next pass: %s",
+                    judgement.dependency(), failure);
         } finally {
+            pass.ifPresent(GracefulShutdown.Work::close);
             relaying.unlock();
         }
     }

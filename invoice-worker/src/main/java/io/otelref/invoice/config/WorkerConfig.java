@@ -8,8 +8,6 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "worker")
 public interface WorkerConfig {
 
-    TransientFailure transientFailure();
-
     /** How long to wait for Kafka to acknowledge an InvoiceCreated before treating the send as failed. */
     Duration publishTimeout();
 
@@ -18,15 +16,4 @@ public interface WorkerConfig {
 
     /** Start-up value of {@link WorkerBehaviour#concurrency()}. */
     int processingConcurrency();
-
-    /** How long a record is retried in place while a dependency is unavailable. */
-    interface TransientFailure {
-
-        /** After this, the record is dead-lettered: a later replay from the dead-letter topic can still invoice it. */
-        Duration maxDuration();
-
-        Duration initialBackoff();
-
-        Duration maxBackoff();
-    }
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.opentelemetry.context.Context;
 import io.otelref.invoice.config.WorkerConfig;
 import io.otelref.platform.events.InvoiceCreated;
+import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.platform.resilience.Failures;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -40,9 +42,10 @@ public class InvoiceCreatedPublisher {
     }
 
     /** Kafka did not take the event; the incoming record is retried, so the invoice is announced later. */
-    public static class PublishFailedException extends RuntimeException {
+    public static class PublishFailedException extends DependencyUnavailableException {
         PublishFailedException(InvoiceCreated event, Throwable cause) {
-            super("InvoiceCreated for order " + event.orderId() + " was not acknowledged by Kafka: " + cause, cause);
+            super(Failures.MESSAGE_BROKER,
+                    "InvoiceCreated for order " + event.orderId() + " was not acknowledged by Kafka: " + cause, cause);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.otelref.invoice.messaging;
 
-import static io.otelref.invoice.service.UnprocessableEventException.INVALID_EVENT;
-import static io.otelref.invoice.service.UnprocessableEventException.MALFORMED_EVENT;
+import static io.otelref.platform.resilience.UnprocessableRecordException.INVALID;
+import static io.otelref.platform.resilience.UnprocessableRecordException.MALFORMED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.otelref.invoice.service.UnprocessableEventException;
 import io.otelref.platform.events.OrderPlaced;
+import io.otelref.platform.resilience.UnprocessableRecordException;
 
 /**
  * Turns the payload of an {@code orders.placed} record into an {@link OrderPlaced}, or says precisely
@@ -32,24 +32,24 @@ public class OrderPlacedReader {
         this.json = json;
     }
 
-    /** @throws UnprocessableEventException when the payload is not a complete, valid OrderPlaced */
+    /** @throws UnprocessableRecordException when the payload is not a complete, valid OrderPlaced */
     public OrderPlaced read(String payload) {
         if (payload == null || payload.isBlank()) {
-            throw new UnprocessableEventException(MALFORMED_EVENT, "the record has no payload");
+            throw new UnprocessableRecordException(MALFORMED, "the record has no payload");
         }
         OrderPlaced event;
         try {
             event = json.readValue(payload, OrderPlaced.class);
         } catch (JsonProcessingException unreadable) {
-            throw new UnprocessableEventException(MALFORMED_EVENT,
+            throw new UnprocessableRecordException(MALFORMED,
                     "the payload is not an OrderPlaced JSON document: " + unreadable.getOriginalMessage(), unreadable);
         }
         if (event == null) {
-            throw new UnprocessableEventException(MALFORMED_EVENT, "the payload is JSON null");
+            throw new UnprocessableRecordException(MALFORMED, "the payload is JSON null");
         }
         List<String> violations = violationsOf(event);
         if (!violations.isEmpty()) {
-            throw new UnprocessableEventException(INVALID_EVENT, "OrderPlaced " + String.join(", ", violations));
+            throw new UnprocessableRecordException(INVALID, "OrderPlaced " + String.join(", ", violations));
         }
         return event;
     }

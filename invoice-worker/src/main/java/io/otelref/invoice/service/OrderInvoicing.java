@@ -17,6 +17,7 @@ import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.events.OrderPlaced;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DownstreamRejection;
+import io.otelref.platform.resilience.UnprocessableRecordException;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpans;
 import io.otelref.platform.telemetry.SpanErrors;
@@ -54,7 +55,7 @@ public class OrderInvoicing {
     /**
      * Returns once Kafka has acknowledged the InvoiceCreated event.
      *
-     * @throws UnprocessableEventException when no later attempt could invoice this record; any other
+     * @throws UnprocessableRecordException when no later attempt could invoice this record; any other
      *                                     failure is a dependency's, and a later attempt may succeed
      */
     public InvoiceCreated invoice(String payload) throws InterruptedException {
@@ -69,7 +70,7 @@ public class OrderInvoicing {
             InvoiceCreated created = invoiceCreated(invoice);
             publisher.publish(created);
             return created;
-        } catch (UnprocessableEventException unprocessable) {
+        } catch (UnprocessableRecordException unprocessable) {
             SpanErrors.record(span, unprocessable, unprocessable.errorType());
             throw unprocessable;
         } catch (ProblemException problem) {
@@ -87,7 +88,7 @@ public class OrderInvoicing {
         try {
             return billing.createInvoice(order.orderId());
         } catch (DownstreamRejection rejection) {
-            throw new UnprocessableEventException(rejection.typeSlug(),
+            throw new UnprocessableRecordException(rejection.typeSlug(),
                     BillingClient.DEPENDENCY + " answered " + rejection.status() + " for order " + order.orderId()
                             + ": " + rejection.getMessage(),
                     rejection);

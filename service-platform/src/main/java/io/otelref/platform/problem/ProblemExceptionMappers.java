@@ -23,17 +23,27 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.opentelemetry.api.trace.Span;
+import io.otelref.platform.lifecycle.GracefulShutdown;
 import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.platform.resilience.Failures;
 import io.otelref.platform.telemetry.SpanErrors;
 
 /**
  * Turns every failure that reaches the REST layer into an {@code application/problem+json} response,
  * so that no caller ever has to parse an HTML page or a stack trace. Bad input names the field at
- * fault; only a bug in our own code becomes a 500.
+ * fault; an unavailable dependency (the database, another service, this service shutting down) is a
+ * 503 with {@code Retry-After}, judged by {@link Failures} as a Kafka consumer would judge it; only a bug
+ * in our own code becomes a 500.
  */
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    private final GracefulShutdown shutdown;
+
+    ProblemExceptionMappers(GracefulShutdown shutdown) {
+        this.shutdown = shutdown;
+    }
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
@@ -112,6 +122,11 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable failure) {
+        Failures.Judgement judgement = Failures.judge(failure, shutdown.stopping());
+        if (judgement.isUnavailable()) {
+            SpanErrors.record(Span.current(), failure);
+            return mapProblem(new DependencyUnavailableException(judgement.dependency(), failure));
+        }
         LOG.error("Unexpected failure while handling a request", failure);
         SpanErrors.record(Span.current(), failure);
         return ProblemResponses.of(500, "internal-error", "Internal error",
