@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSource.FlushMode;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
-import io.otelref.platform.problem.ProblemException;
 
 /**
  * Resizes the connection pool of the default datasource while the service runs. A pool smaller than
@@ -13,17 +12,21 @@ import io.otelref.platform.problem.ProblemException;
  * spans look as fast as ever, the wait sits in the {@code DataSource.getConnection} span of the
  * OpenTelemetry JDBC wrapper (or, without it, in a gap of the parent span), and across requests in
  * the datasource metrics ({@code agroal_awaiting_count}, {@code agroal_blocking_time_*} on
- * {@code /q/metrics}). Starts from {@code quarkus.datasource.jdbc.max-size}.
+ * {@code /q/metrics}). Starts from {@code quarkus.datasource.jdbc.max-size}; a maximum below the pool's
+ * {@code min-size} (kept open from the start, see service-platform's DatabasePoolWarmUp) lowers the
+ * minimum with it, until the size is raised again.
  */
 @ApplicationScoped
 public class ConnectionPoolSize {
 
     private final AgroalDataSource dataSource;
     private final int configuredMaxSize;
+    private final int configuredMinSize;
 
     ConnectionPoolSize(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
         this.configuredMaxSize = pool().maxSize();
+        this.configuredMinSize = pool().minSize();
     }
 
     public int maxSize() {
@@ -35,14 +38,15 @@ public class ConnectionPoolSize {
      * smaller pool take effect at once instead of after its surplus connections have been used once more.
      */
     public void maxSize(int connections) {
-        if (connections < pool().minSize()) {
-            throw ProblemException.forField(400, "validation-failed", "The request is not valid", "maxSize",
-                    "must be at least the pool's min-size of " + pool().minSize());
-        }
-        boolean shrinking = connections < pool().maxSize();
-        pool().setMaxSize(connections);
-        if (shrinking) {
+        int minSize = Math.min(configuredMinSize, connections);
+        // The minimum may never exceed the maximum, so it moves first on the way down and last on the way up.
+        if (connections < pool().maxSize()) {
+            pool().setMinSize(minSize);
+            pool().setMaxSize(connections);
             dataSource.flush(FlushMode.IDLE);
+        } else {
+            pool().setMaxSize(connections);
+            pool().setMinSize(minSize);
         }
     }
 
