@@ -3,6 +3,7 @@ package io.otelref.billing.client;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -19,6 +20,11 @@ public interface PaymentGatewayApi {
     @POST
     @Path("/authorizations")
     GatewayAuthorization authorize(GatewayAuthorizationRequest request);
+
+    /** Releases the hold of an authorization; voiding one that is already void changes nothing. */
+    @POST
+    @Path("/authorizations/{reference}/void")
+    void voidAuthorization(@PathParam("reference") String authorizationReference);
 
     @POST
     @Path("/captures")

@@ -68,6 +68,19 @@ public class PaymentGatewayClient {
                 GatewayAuthorization.class);
     }
 
+    /** Safe to retry: voiding a voided authorization changes nothing at the gateway. */
+    @TracedRetries(dependency = DEPENDENCY)
+    @Retry(maxRetries = 3, delay = 50, jitter = 25, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
+    @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.SECONDS)
+    @Timeout(1000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
+    public void voidAuthorization(String authorizationReference) {
+        DownstreamFailures.call(DEPENDENCY, () -> {
+            api.voidAuthorization(authorizationReference);
+            return null;
+        });
+    }
+
     /**
      * Safe to retry: the gateway captures at most once per {@code idempotencyKey}, so a capture whose
      * answer was lost is not charged again. The timeout is 5 s, not 1 s: a real gateway may take

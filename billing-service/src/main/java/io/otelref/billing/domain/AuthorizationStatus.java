@@ -11,7 +11,10 @@ public enum AuthorizationStatus {
     AUTHORIZED,
 
     /** Invoiced: the gateway captured the money, so the amount no longer counts against the credit limit. */
-    CAPTURED;
+    CAPTURED,
+
+    /** Given back: the order it was held for was never stored; the amount no longer counts against the credit. */
+    VOIDED;
 
     /** The statuses whose amounts use up an account's credit. */
     public static final Set<AuthorizationStatus> OPEN = Set.of(PENDING, AUTHORIZED);

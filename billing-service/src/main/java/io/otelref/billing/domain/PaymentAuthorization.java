@@ -39,6 +39,9 @@ public class PaymentAuthorization {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    @Column(name = "voided_at")
+    public Instant voidedAt;
+
     public static PaymentAuthorization of(UUID orderId, String accountId, BigDecimal amount, String currency,
             AuthorizationStatus status, String gatewayReference) {
         PaymentAuthorization authorization = new PaymentAuthorization();
@@ -60,5 +63,20 @@ public class PaymentAuthorization {
 
     public void capture() {
         this.status = AuthorizationStatus.CAPTURED;
+    }
+
+    public void markVoided() {
+        this.status = AuthorizationStatus.VOIDED;
+        this.voidedAt = Instant.now();
+    }
+
+    /** The same order authorized again after a void: this row holds the new authorization. */
+    public void renew(BigDecimal amount, String currency, AuthorizationStatus status, String gatewayReference) {
+        this.amount = amount;
+        this.currency = currency;
+        this.status = status;
+        this.gatewayReference = gatewayReference;
+        this.createdAt = Instant.now();
+        this.voidedAt = null;
     }
 }

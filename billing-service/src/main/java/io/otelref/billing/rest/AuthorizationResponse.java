@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.otelref.billing.domain.AuthorizationStatus;
 import io.otelref.billing.domain.PaymentAuthorization;
 
-/** {@code status} is AUTHORIZED, or CAPTURED when a replay finds the order already invoiced. */
+/** {@code status} is AUTHORIZED, CAPTURED when a replay finds the order already invoiced, or VOIDED. */
 public record AuthorizationResponse(UUID authorizationId, UUID orderId, String accountId, BigDecimal amount,
         String currency, AuthorizationStatus status) {
 

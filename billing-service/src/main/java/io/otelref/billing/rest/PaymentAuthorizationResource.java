@@ -1,10 +1,13 @@
 package io.otelref.billing.rest;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -58,5 +61,25 @@ public class PaymentAuthorizationResource {
         Idempotent<PaymentAuthorization> result = payments.authorize(body.toCommand());
         AuthorizationResponse response = AuthorizationResponse.of(result.value());
         return result.replayed() ? RestResponse.ok(response) : RestResponse.status(RestResponse.Status.CREATED, response);
+    }
+
+    @POST
+    @Path("/{orderId}/void")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give back the money held for an order that was never placed",
+            description = "Idempotent: voiding a voided authorization returns it unchanged. Called by checkout-service for"
+                    + " the payments of checkouts that failed after billing had authorized them.")
+    @APIResponse(responseCode = "200", description = "Voided (status VOIDED), now or earlier",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No authorization for this order (unknown-order): nothing is held",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already captured for an invoice (authorization-captured), or still being"
+            + " authorized (authorization-in-progress, with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The payment gateway is unavailable (dependency-unavailable)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuthorizationResponse voidAuthorization(@PathParam("orderId") UUID orderId) {
+        return AuthorizationResponse.of(payments.voidAuthorization(orderId).value());
     }
 }

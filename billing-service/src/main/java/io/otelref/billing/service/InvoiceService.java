@@ -78,6 +78,9 @@ public class InvoiceService {
         if (authorization.status == AuthorizationStatus.PENDING) {
             throw new AuthorizationInProgressException(orderId);
         }
+        if (authorization.status == AuthorizationStatus.VOIDED) {
+            throw new AuthorizationVoidedException(orderId);
+        }
         GatewayCapture capture = captureAtGateway(authorization, idempotencyKey);
         try {
             return Idempotent.created(QuarkusTransaction.requiringNew().call(() -> store(authorization.id, idempotencyKey, capture)));

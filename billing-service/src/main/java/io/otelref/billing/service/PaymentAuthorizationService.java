@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 
 import io.opentelemetry.api.trace.Span;
@@ -139,9 +140,52 @@ public class PaymentAuthorizationService {
         return Optional.empty();
     }
 
-    /** The order's existing authorization, provided it is complete and was asked for with the same details. */
+    /**
+     * Gives back the money held for an order that its caller never stored, once, however often asked: the
+     * gateway releases its hold first, then the authorization stops counting against the account's credit.
+     * A captured authorization (the order was invoiced) cannot be voided, nor one still being authorized.
+     */
+    @BusinessSpan("billing.void_authorization")
+    public Idempotent<PaymentAuthorization> voidAuthorization(UUID orderId) {
+        Span span = Span.current();
+        span.setAttribute(AppAttributes.ORDER_ID, orderId.toString());
+        PaymentAuthorization authorization = QuarkusTransaction.requiringNew()
+                .call(() -> authorizations.findByOrderId(orderId))
+                .orElseThrow(() -> new UnknownOrderException(orderId));
+        span.setAttribute(AppAttributes.ACCOUNT_ID, authorization.accountId);
+        Idempotent<PaymentAuthorization> result = switch (authorization.status) {
+            case VOIDED -> Idempotent.replayed(authorization);
+            case CAPTURED -> throw new AuthorizationCapturedException(orderId);
+            case PENDING -> throw new AuthorizationInProgressException(orderId);
+            case AUTHORIZED -> {
+                gateway.voidAuthorization(authorization.gatewayReference);
+                yield Idempotent.created(QuarkusTransaction.requiringNew().call(() -> markVoided(authorization.id)));
+            }
+        };
+        span.setAttribute(AppAttributes.PAYMENT_OUTCOME, "voided");
+        span.setAttribute(AppAttributes.IDEMPOTENT_REPLAY, result.replayed());
+        return result;
+    }
+
+    /** Locked, so that a capture racing the void (which the callers' protocol rules out) cannot both win. */
+    private PaymentAuthorization markVoided(UUID authorizationId) {
+        PaymentAuthorization authorization = authorizations.findById(authorizationId, LockModeType.PESSIMISTIC_WRITE);
+        if (authorization.status == AuthorizationStatus.CAPTURED) {
+            throw new AuthorizationCapturedException(authorization.orderId);
+        }
+        if (authorization.status != AuthorizationStatus.VOIDED) {
+            authorization.markVoided();
+        }
+        return authorization;
+    }
+
+    /**
+     * The order's existing authorization, provided it is complete and was asked for with the same details.
+     * A voided one does not count: the order is authorized afresh.
+     */
     private Optional<PaymentAuthorization> earlierAuthorization(AuthorizationCommand command) {
-        Optional<PaymentAuthorization> earlier = authorizations.findByOrderId(command.orderId());
+        Optional<PaymentAuthorization> earlier = authorizations.findByOrderId(command.orderId())
+                .filter(existing -> existing.status != AuthorizationStatus.VOIDED);
         earlier.ifPresent(existing -> requireSameRequest(existing, command));
         return earlier;
     }
@@ -165,7 +209,15 @@ public class PaymentAuthorizationService {
         }
     }
 
+    /** A new authorization, in the row of a voided one of the same order if there is one (one row per order). */
     private PaymentAuthorization store(AuthorizationCommand command, AuthorizationStatus status, String gatewayReference) {
+        Optional<PaymentAuthorization> voided = authorizations.findByOrderId(command.orderId());
+        if (voided.isPresent()) {
+            requireSameRequest(voided.get(), command);
+            voided.get().renew(command.amount(), command.currency(), status, gatewayReference);
+            authorizations.flush();
+            return voided.get();
+        }
         PaymentAuthorization authorization = PaymentAuthorization.of(command.orderId(), command.accountId(),
                 command.amount(), command.currency(), status, gatewayReference);
         authorizations.persistAndFlush(authorization);

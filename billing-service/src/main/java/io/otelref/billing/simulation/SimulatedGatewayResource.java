@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -49,6 +50,18 @@ public class SimulatedGatewayResource {
             return RestResponse.status(Response.Status.SERVICE_UNAVAILABLE);
         }
         return RestResponse.ok(new GatewayAuthorization("auth-" + UUID.randomUUID()));
+    }
+
+    @POST
+    @Path("/authorizations/{reference}/void")
+    @Operation(summary = "Release the amount an authorization holds; voiding it again changes nothing")
+    @APIResponse(responseCode = "204", description = "Released")
+    @APIResponse(responseCode = "503", description = "Simulated outage")
+    public RestResponse<Void> voidAuthorization(@PathParam("reference") String reference) throws InterruptedException {
+        if (failsAfterLatency(simulation.nextAuthorizationAnswer())) {
+            return RestResponse.status(Response.Status.SERVICE_UNAVAILABLE);
+        }
+        return RestResponse.noContent();
     }
 
     @POST

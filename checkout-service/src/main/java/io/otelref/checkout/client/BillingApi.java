@@ -19,4 +19,8 @@ public interface BillingApi {
     @POST
     @Path("/payments/authorizations")
     PaymentAuthorization authorize(AuthorizationRequest request);
+
+    @POST
+    @Path("/payments/authorizations/{orderId}/void")
+    PaymentAuthorization voidAuthorization(@PathParam("orderId") String orderId);
 }

@@ -1,6 +1,7 @@
 package io.otelref.checkout.client;
 
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,6 +56,19 @@ public class BillingClient {
     @Timeout(3000)
     public PaymentAuthorization authorize(AuthorizationRequest request) {
         return DownstreamFailures.call(DEPENDENCY, () -> api.authorize(request));
+    }
+
+    /**
+     * Gives back the money held for an order that was never stored. Safe to retry: billing voids an
+     * authorization once. A 404 (nothing was authorized) arrives as a {@link DownstreamRejection}.
+     */
+    @TracedRetries(dependency = DEPENDENCY)
+    @Retry(maxRetries = 3, delay = 100, jitter = 50, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
+    @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
+    @Timeout(3000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
+    public PaymentAuthorization voidAuthorization(UUID orderId) {
+        return DownstreamFailures.call(DEPENDENCY, () -> api.voidAuthorization(orderId.toString()));
     }
 
     /**

@@ -18,6 +18,8 @@ public interface CheckoutConfig {
 
     Idempotency idempotency();
 
+    Payment payment();
+
     Fix fix();
 
     interface Pricing {
@@ -61,6 +63,21 @@ public interface CheckoutConfig {
         /** After this, a request still marked in progress is presumed dead and its key may be claimed again. */
         @WithDefault("30s")
         Duration inProgressTimeout();
+    }
+
+    /** Giving back the payments of checkouts that failed after billing may have authorized them. */
+    interface Payment {
+
+        /**
+         * A payment hold older than this belongs to a checkout that failed: no checkout request lasts this
+         * long (pricing and the authorization's retries take seconds), so none is still working on it.
+         */
+        @WithDefault("60s")
+        Duration orphanAfter();
+
+        /** How often holds are looked for; a failed checkout's money is back within orphan-after plus this. */
+        @WithDefault("10s")
+        Duration orphanCheckInterval();
     }
 
     /** The start values of {@link CheckoutFixes}. */

@@ -12,19 +12,14 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.trace.IdGenerator;
 import io.otelref.checkout.config.CheckoutConfig;
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.repository.OutboxRepository;
 import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.lifecycle.GracefulShutdown;
 import io.otelref.platform.resilience.Failures;
+import io.otelref.platform.telemetry.Untraced;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -48,9 +43,6 @@ public class OutboxRelay {
     private final OrderEventPublisher publisher;
     private final CheckoutConfig config;
     private final CheckoutMetrics metrics;
-    private static final Context UNSAMPLED_PARENT = Context.root().with(Span.wrap(SpanContext.create(
-            IdGenerator.random().generateTraceId(), IdGenerator.random().generateSpanId(),
-            TraceFlags.getDefault(), TraceState.getDefault())));
 
     private final ReentrantLock relaying = new ReentrantLock();
     private final AtomicBoolean lookAgain = new AtomicBoolean();
@@ -78,10 +70,9 @@ public class OutboxRelay {
             return;
         }
         Optional<GracefulShutdown.Work> pass = shutdown.begin();
-        // The relay's own bookkeeping queries would make a one-span trace every second. Under an
-        // unsampled parent, parent-based sampling drops them; each published event still gets its
-        // PRODUCER span, because its parent is the stored request context, not this one.
-        try (Scope untraced = UNSAMPLED_PARENT.makeCurrent()) {
+        // The relay's own bookkeeping queries would make a one-span trace every second. Each published
+        // event still gets its PRODUCER span, because its parent is the stored request context, not this one.
+        try (Scope untraced = Untraced.begin()) {
             if (pass.isEmpty()) {
                 return;
             }

@@ -22,8 +22,8 @@ import io.otelref.platform.events.OrderPlaced;
 
 /**
  * Stores a paid order in one transaction with everything that must happen with it: its lines, the
- * {@code orders.placed} event in the outbox, and the response to its Idempotency-Key. Either all of
- * it exists afterwards or none of it does.
+ * {@code orders.placed} event in the outbox, the response to its Idempotency-Key, and the end of its
+ * payment hold. Either all of it exists afterwards or none of it does.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -31,14 +31,16 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final OutboxWriter outbox;
     private final IdempotencyService idempotency;
+    private final PaymentHolds holds;
     private final ObjectMapper json;
     private final String ordersPlacedTopic;
 
-    OrderPlacement(OrderRepository orders, OutboxWriter outbox, IdempotencyService idempotency, ObjectMapper json,
-            @ConfigProperty(name = "mp.messaging.outgoing.orders-placed.topic") String ordersPlacedTopic) {
+    OrderPlacement(OrderRepository orders, OutboxWriter outbox, IdempotencyService idempotency, PaymentHolds holds,
+            ObjectMapper json, @ConfigProperty(name = "mp.messaging.outgoing.orders-placed.topic") String ordersPlacedTopic) {
         this.orders = orders;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.holds = holds;
         this.json = json;
         this.ordersPlacedTopic = ordersPlacedTopic;
     }
@@ -62,6 +64,7 @@ public class OrderPlacement {
             line.lineTotal = priceLine.lineTotal();
             order.lines.add(line);
         }
+        holds.orderStored(order.id);
         orders.persist(order);
 
         outbox.enqueue(ordersPlacedTopic, order.id.toString(), new OrderPlaced(UUID.randomUUID().toString(),

@@ -15,23 +15,31 @@ import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.telemetry.AppAttributes;
 
-/** Asks billing to authorize the order's total and turns billing's refusals into answers for our caller. */
+/**
+ * Asks billing to authorize the order's total and turns billing's refusals into answers for our caller.
+ * A hold is recorded first ({@link PaymentHolds}), so that money billing holds for an order that is then
+ * never stored is given back.
+ */
 @ApplicationScoped
 public class PaymentService {
 
     private final BillingClient billing;
     private final CheckoutFixes fixes;
+    private final PaymentHolds holds;
 
-    PaymentService(BillingClient billing, CheckoutFixes fixes) {
+    PaymentService(BillingClient billing, CheckoutFixes fixes, PaymentHolds holds) {
         this.billing = billing;
         this.fixes = fixes;
+        this.holds = holds;
     }
 
     public void authorize(PricedOrder order) {
+        holds.beforeAuthorizing(order.orderId(), order.accountId());
         try {
             send(new AuthorizationRequest(order.orderId(), order.accountId(), order.total(), order.currency()));
             Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "authorized");
         } catch (DownstreamRejection rejection) {
+            holds.refused(order.orderId());
             throw answerFor(rejection);
         }
     }

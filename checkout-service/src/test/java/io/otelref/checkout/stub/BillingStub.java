@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +32,13 @@ public class BillingStub {
     public volatile boolean down;
     public final Map<String, AtomicInteger> priceCalls = new ConcurrentHashMap<>();
     public final AtomicInteger authorizationCalls = new AtomicInteger();
+    public volatile Duration authorizationLatency = Duration.ZERO;
+    /** Order id to account of every payment authorized and not voided, as billing would hold it. */
+    public final Map<UUID, String> authorized = new ConcurrentHashMap<>();
+    public final Set<UUID> voided = ConcurrentHashMap.newKeySet();
+    /** Order id to account of every authorization asked for, whatever the answer. */
+    public final Map<UUID, String> authorizationRequests = new ConcurrentHashMap<>();
+    public final AtomicInteger voidCalls = new AtomicInteger();
 
     private final CircuitBreakerMaintenance circuitBreakers;
 
@@ -51,6 +59,11 @@ public class BillingStub {
         down = false;
         priceCalls.clear();
         authorizationCalls.set(0);
+        authorizationLatency = Duration.ZERO;
+        authorized.clear();
+        authorizationRequests.clear();
+        voided.clear();
+        voidCalls.set(0);
     }
 
     static boolean takeOne(AtomicInteger failuresToServe) {

@@ -44,8 +44,10 @@ public class BillingStubResource {
     @POST
     @Path("/payments/authorizations")
     @RunOnVirtualThread
-    public Response authorize(AuthorizationRequest request) {
+    public Response authorize(AuthorizationRequest request) throws InterruptedException {
         stub.authorizationCalls.incrementAndGet();
+        stub.authorizationRequests.put(request.orderId(), request.accountId());
+        Thread.sleep(stub.authorizationLatency);
         if (stub.down || BillingStub.takeOne(stub.authorizationFailuresToServe)) {
             return unavailable();
         }
@@ -57,8 +59,27 @@ public class BillingStubResource {
             return ProblemResponses.of(402, "payment-declined", "Payment declined",
                     "amount " + request.amount() + " exceeds the available credit of 5.00", List.of());
         }
+        stub.authorized.put(request.orderId(), request.accountId());
         return Response.status(201).entity(new PaymentAuthorization(UUID.randomUUID(), request.orderId(),
                 request.accountId(), request.amount(), request.currency(), "AUTHORIZED")).build();
+    }
+
+    @POST
+    @Path("/payments/authorizations/{orderId}/void")
+    @RunOnVirtualThread
+    public Response voidAuthorization(@PathParam("orderId") UUID orderId) {
+        stub.voidCalls.incrementAndGet();
+        if (stub.down) {
+            return unavailable();
+        }
+        String accountId = stub.authorized.remove(orderId);
+        if (accountId == null && !stub.voided.contains(orderId)) {
+            return ProblemResponses.of(404, "unknown-order", "Unknown order", "no payment was authorized for " + orderId,
+                    List.of());
+        }
+        stub.voided.add(orderId);
+        return Response.ok(new PaymentAuthorization(UUID.randomUUID(), orderId, accountId, BillingStub.UNIT_PRICE, "EUR",
+                "VOIDED")).build();
     }
 
     private static Response unavailable() {

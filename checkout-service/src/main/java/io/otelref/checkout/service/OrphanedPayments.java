@@ -1,0 +1,97 @@
+package io.otelref.checkout.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.otelref.checkout.config.CheckoutConfig;
+import io.otelref.checkout.repository.PaymentHoldRepository;
+import io.otelref.platform.lifecycle.GracefulShutdown;
+import io.otelref.platform.resilience.Failures;
+import io.otelref.platform.telemetry.Untraced;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Gives back the money of checkouts that failed after billing may have authorized their payment: every
+ * {@code checkout.payment.orphan-check-interval} it claims the {@link PaymentHolds} older than
+ * {@code checkout.payment.orphan-after} (longer than any checkout request can take, so none of them is
+ * still being worked on) and has billing void each one. Each void is a trace of its own, counted in
+ * {@code app.payment.orphans} by outcome. A void that fails is tried again, one {@code orphan-after} later.
+ */
+@ApplicationScoped
+public class OrphanedPayments {
+
+    private static final Logger LOG = Logger.getLogger(OrphanedPayments.class);
+    private static final int BATCH = 20;
+
+    private final PaymentHoldRepository holds;
+    private final PaymentVoids voids;
+    private final CheckoutConfig config;
+    private final GracefulShutdown shutdown;
+    private final MeterRegistry registry;
+    private final ReentrantLock checking = new ReentrantLock();
+
+    OrphanedPayments(PaymentHoldRepository holds, PaymentVoids voids, CheckoutConfig config, GracefulShutdown shutdown,
+            MeterRegistry registry) {
+        this.holds = holds;
+        this.voids = voids;
+        this.config = config;
+        this.shutdown = shutdown;
+        this.registry = registry;
+        for (PaymentVoids.Outcome outcome : PaymentVoids.Outcome.values()) {
+            counter(outcome);
+        }
+    }
+
+    @Scheduled(every = "${checkout.payment.orphan-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void voidOrphans() {
+        Optional<GracefulShutdown.Work> check = shutdown.begin();
+        if (check.isEmpty() || !checking.tryLock()) {
+            check.ifPresent(GracefulShutdown.Work::close);
+            return;
+        }
+        try (GracefulShutdown.Work running = check.get()) {
+            List<PaymentHoldRepository.Claimed> orphans;
+            try (Scope untraced = Untraced.begin()) {
+                Instant now = Instant.now();
+                orphans = QuarkusTransaction.requiringNew()
+                        .call(() -> holds.claimOrphans(now.minus(config.payment().orphanAfter()), now, BATCH));
+            }
+            for (PaymentHoldRepository.Claimed orphan : orphans) {
+                if (shutdown.stopping()) {
+                    break;
+                }
+                // A trace of its own: nothing upstream is waiting for this.
+                try (Scope root = Context.root().makeCurrent()) {
+                    counter(voids.voidPayment(orphan.orderId(), orphan.accountId())).increment();
+                }
+            }
+        } catch (RuntimeException failure) {
+            Failures.Judgement judgement = Failures.judge(failure, shutdown.stopping());
+            if (!judgement.isUnavailable()) {
+                throw failure;
+            }
+            LOG.warnf("Orphaned payments not checked, %s is unavailable; the next check tries again: %s",
+                    judgement.dependency(), failure);
+        } finally {
+            checking.unlock();
+        }
+    }
+
+    private Counter counter(PaymentVoids.Outcome outcome) {
+        return Counter.builder("app.payment.orphans")
+                .description("Payment holds of checkouts that never stored their order, by what became of them")
+                .tag("outcome", outcome.tag())
+                .register(registry);
+    }
+}
