@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -84,6 +85,27 @@ class AdminApiTest {
                 .post("/api/payments/authorizations").then()
                 .statusCode(503)
                 .body("type", endsWith("/dependency-unavailable"));
+    }
+
+    @Test
+    void anUnreachableGatewayDropsTheConnectionAndAuthorizationsAreUnavailableUntilReset() {
+        admin().contentType("application/json").body("{\"reachable\":false}")
+                .put("/admin/gateway/reachability").then().statusCode(200).body("reachable", equalTo(false));
+        // What billing's client meets: no answer at all.
+        assertThrows(Exception.class, () -> given().contentType("application/json").body("{}")
+                .post("/simulated-gateway/authorizations"));
+        given().contentType("application/json")
+                .body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"acc-0601\",\"amount\":10.00,\"currency\":\"EUR\"}")
+                .post("/api/payments/authorizations").then()
+                .statusCode(503)
+                .body("type", endsWith("/dependency-unavailable"));
+
+        admin().post("/admin/reset").then().statusCode(204);
+        admin().get("/admin/gateway/reachability").then().body("reachable", equalTo(true));
+        given().contentType("application/json")
+                .body("{\"orderId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"acc-0601\",\"amount\":10.00,\"currency\":\"EUR\"}")
+                .post("/api/payments/authorizations").then()
+                .statusCode(201);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.otelref.billing.config.BillingFixes;
+import io.otelref.billing.simulation.GatewayConnection;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.billing.simulation.PricingOutage;
 
@@ -27,11 +28,13 @@ import io.otelref.billing.simulation.PricingOutage;
 public class AdminResource {
 
     private final GatewaySimulation gateway;
+    private final GatewayConnection connection;
     private final BillingFixes fixes;
     private final PricingOutage pricing;
 
-    AdminResource(GatewaySimulation gateway, BillingFixes fixes, PricingOutage pricing) {
+    AdminResource(GatewaySimulation gateway, GatewayConnection connection, BillingFixes fixes, PricingOutage pricing) {
         this.gateway = gateway;
+        this.connection = connection;
         this.fixes = fixes;
         this.pricing = pricing;
     }
@@ -50,6 +53,22 @@ public class AdminResource {
     public GatewayFaults changeGatewayFaults(@Valid @NotNull GatewayFaults body) {
         gateway.change(body.toBehaviour());
         return gatewayFaults();
+    }
+
+    @GET
+    @Path("/gateway/reachability")
+    @Operation(summary = "Whether billing can reach the simulated payment gateway")
+    public GatewayReachability gatewayReachability() {
+        return new GatewayReachability(connection.reachable());
+    }
+
+    @PUT
+    @Path("/gateway/reachability")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make the simulated payment gateway unreachable (every connection dropped), or reachable again")
+    public GatewayReachability changeGatewayReachability(@Valid @NotNull GatewayReachability body) {
+        connection.reachable(body.reachable());
+        return gatewayReachability();
     }
 
     @GET
@@ -90,6 +109,7 @@ public class AdminResource {
     @Operation(summary = "Back to the configured behaviour: no injected faults, fixes as configured")
     public void reset() {
         gateway.reset();
+        connection.reset();
         pricing.reset();
         fixes.reset();
     }

@@ -1,20 +1,22 @@
 package io.otelref.billing.simulation;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import io.otelref.billing.client.GatewayCapture;
 import io.otelref.billing.client.GatewayCaptureRequest;
 
 /**
- * The money the simulated gateway has taken. Like a real gateway, it remembers each Idempotency-Key
- * for a while and answers a repeated key with the first capture instead of charging again; a request
- * without a key is charged every time.
+ * The money the simulated gateway has taken (table {@code simulated_gateway_capture}, see its migration).
+ * Like a real gateway, it answers a repeated Idempotency-Key with the first capture instead of charging
+ * again; a request without a key is charged every time.
  */
 @ApplicationScoped
 public class CaptureLedger {
@@ -23,43 +25,46 @@ public class CaptureLedger {
     public record KeyedCapture(GatewayCapture capture, int requests) {
     }
 
-    private static final int REMEMBERED_KEYS = 100_000;
+    private final EntityManager entityManager;
 
-    private final AtomicLong charges = new AtomicLong();
-    private final Map<String, KeyedCapture> byKey = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KeyedCapture> eldest) {
-            return size() > REMEMBERED_KEYS;
-        }
-    };
+    CaptureLedger(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
+    /** One statement decides whether this request charges: the insert of the key, or the count of a repeat. */
+    @Transactional
     GatewayCapture capture(String idempotencyKey, GatewayCaptureRequest request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return charge(request);
-        }
-        synchronized (byKey) {
-            KeyedCapture earlier = byKey.get(idempotencyKey);
-            KeyedCapture current = earlier == null ? new KeyedCapture(charge(request), 1)
-                    : new KeyedCapture(earlier.capture(), earlier.requests() + 1);
-            byKey.put(idempotencyKey, current);
-            return current.capture();
-        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? "unkeyed-" + UUID.randomUUID() : idempotencyKey;
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                insert into simulated_gateway_capture (idempotency_key, capture_reference, amount, currency, requests, captured_at)
+                values (:key, :reference, :amount, :currency, 1, :now)
+                on conflict (idempotency_key) do update set requests = simulated_gateway_capture.requests + 1
+                returning capture_reference, amount, currency""")
+                .setParameter("key", key)
+                .setParameter("reference", "cap-" + UUID.randomUUID())
+                .setParameter("amount", request.amount())
+                .setParameter("currency", request.currency())
+                .setParameter("now", Instant.now())
+                .getSingleResult();
+        return new GatewayCapture((String) row[0], (BigDecimal) row[1], (String) row[2]);
     }
 
-    /** The capture made under {@code idempotencyKey}, if the gateway still remembers it. */
+    /** The capture made under {@code idempotencyKey}, if there is one. */
+    @Transactional
     public Optional<KeyedCapture> find(String idempotencyKey) {
-        synchronized (byKey) {
-            return Optional.ofNullable(byKey.get(idempotencyKey));
-        }
+        List<?> rows = entityManager.createNativeQuery("""
+                select capture_reference, amount, currency, requests from simulated_gateway_capture
+                 where idempotency_key = :key""")
+                .setParameter("key", idempotencyKey)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst().map(row -> new KeyedCapture(
+                new GatewayCapture((String) row[0], (BigDecimal) row[1], (String) row[2]), ((Number) row[3]).intValue()));
     }
 
-    /** How many times money was taken since the service started. */
+    /** How many times money was taken. */
+    @Transactional
     public long charges() {
-        return charges.get();
-    }
-
-    private GatewayCapture charge(GatewayCaptureRequest request) {
-        charges.incrementAndGet();
-        return new GatewayCapture("cap-" + UUID.randomUUID(), request.amount(), request.currency());
+        return ((Number) entityManager.createNativeQuery("select count(*) from simulated_gateway_capture").getSingleResult())
+                .longValue();
     }
 }
