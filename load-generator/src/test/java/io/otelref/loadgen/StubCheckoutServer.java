@@ -1,6 +1,8 @@
 package io.otelref.loadgen;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -78,8 +80,17 @@ public final class StubCheckoutServer implements AutoCloseable {
             Received request = new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("traceparent"), new String(body.readAllBytes()));
             received.add(request);
-            exchange.sendResponseHeaders(respond.applyAsInt(request), -1);
+            int status = respond.applyAsInt(request);
+            if (status == 201) {
+                exchange.getResponseHeaders().add("Location", "/api/orders/" + orderIdOf(request));
+            }
+            exchange.sendResponseHeaders(status, -1);
         }
+    }
+
+    /** The id of the order this stub "places" for a request, as its Location names it. */
+    public static String orderIdOf(Received request) {
+        return UUID.nameUUIDFromBytes(request.idempotencyKey().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public static int sleepThen(long millis, int status) {

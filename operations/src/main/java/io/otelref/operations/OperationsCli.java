@@ -1,11 +1,12 @@
 package io.otelref.operations;
 
+import io.otelref.operations.chaos.ChaosCommand;
 import io.otelref.operations.deadletters.DeadLettersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The operator's commands that {@code ./demo} passes on: {@code dlq …}. */
-@Command(name = "demo", subcommands = DeadLettersCommand.class, mixinStandardHelpOptions = true,
+/** The operator's commands that {@code ./demo} passes on: {@code dlq …} and {@code chaos …}. */
+@Command(name = "demo", subcommands = { DeadLettersCommand.class, ChaosCommand.class }, mixinStandardHelpOptions = true,
         description = "Operate the running stack from outside, as an operator's tools would.")
 public final class OperationsCli {
 

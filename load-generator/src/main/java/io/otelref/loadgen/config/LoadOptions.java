@@ -42,6 +42,23 @@ public record LoadOptions(
     public static final int ACCOUNTS = 1000;
     public static final int SKUS = 50;
 
+    /** The defaults of the command line (LoadOptionsParser.USAGE), for callers that build a run in code. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_ITEMS_MIN = 1;
+    public static final int DEFAULT_ITEMS_MAX = 3;
+    public static final int DEFAULT_SLOWEST = 10;
+
+    /**
+     * Steady open-model load of ordinary orders (1 to 3 lines, spread over all accounts, no resends), as the
+     * command line gives it without options but the rate, duration and span export.
+     */
+    public static LoadOptions openModel(URI target, double rate, Duration duration, Optional<URI> otlpEndpoint, long seed) {
+        return new LoadOptions(target, rate, Duration.ZERO, duration, DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT, 0, 0,
+                DEFAULT_ITEMS_MIN, DEFAULT_ITEMS_MAX, 0, DEFAULT_SLOWEST, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), otlpEndpoint, 1, seed);
+    }
+
     public Duration totalDuration() {
         return rampUp.plus(duration);
     }

@@ -63,7 +63,7 @@ public final class ResultRecorder {
 
     /** A request that got an answer, an error or a timeout; latency runs from its intended send time. */
     public synchronized void recordCompleted(long intendedNanos, long endNanos, Outcome outcome, int status,
-                                             String traceId, boolean sampled) {
+                                             String traceId, boolean sampled, String orderId) {
         long micros = Math.max(0, (endNanos - intendedNanos) / 1000);
         latencyMicros.recordValue(micros);
         SecondBucket bucket = countEnded(endNanos, outcome);
@@ -72,7 +72,7 @@ public final class ResultRecorder {
             statuses.merge(status, 1L, Long::sum);
         }
         TracedRequest request = new TracedRequest(traceId, outcome.label(), status, micros / 1000.0,
-                secondOf(endNanos), sampled);
+                secondOf(endNanos), sampled, orderId);
         eachAnswered.accept(request);
         keepIfSlowest(request);
         if (outcome.isError()) {
@@ -84,7 +84,7 @@ public final class ResultRecorder {
     public synchronized void recordShed(long intendedNanos, long shedNanos) {
         countEnded(shedNanos, Outcome.SHED);
         keepFailed(new TracedRequest(null, Outcome.SHED.label(), 0, (shedNanos - intendedNanos) / 1e6,
-                secondOf(shedNanos), false));
+                secondOf(shedNanos), false, null));
     }
 
     public synchronized void recordResend(boolean sameStatusAsFirst) {

@@ -12,9 +12,11 @@ import io.otelref.loadgen.run.Outcome;
  * @param latencyMs from the intended send time to the final answer (for shed: to when it was given up)
  * @param second    second of the run in which it ended
  * @param sampled   whether its trace was sampled, so that Jaeger can have it at all
+ * @param orderId   the order a 201 placed (from its {@code Location}), so that it can be followed to its invoice;
+ *                  null for any other answer
  */
 public record TracedRequest(String traceId, String outcome, int status, double latencyMs, long second,
-                            boolean sampled) {
+                            boolean sampled, String orderId) {
 
     public boolean placed() {
         return Outcome.PLACED.label().equals(outcome);

@@ -36,7 +36,8 @@ public final class CheckoutClient {
         return target.resolve("/api/checkout");
     }
 
-    public record Attempt(Outcome outcome, int status) {
+    /** @param orderId the order a 201 placed, from its {@code Location}; null otherwise */
+    public record Attempt(Outcome outcome, int status, String orderId) {
     }
 
     public Attempt send(CheckoutOrder order, String idempotencyKey, String traceparent) {
@@ -48,14 +49,21 @@ public final class CheckoutClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(order)))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Attempt(Outcome.ofStatus(status), status);
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            String orderId = response.statusCode() == 201
+                    ? response.headers().firstValue("Location").map(CheckoutClient::lastSegment).orElse(null)
+                    : null;
+            return new Attempt(Outcome.ofStatus(response.statusCode()), response.statusCode(), orderId);
         } catch (IOException failure) {
-            return new Attempt(Outcome.ofFailure(failure), 0);
+            return new Attempt(Outcome.ofFailure(failure), 0, null);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return new Attempt(Outcome.CONNECTION_ERROR, 0);
+            return new Attempt(Outcome.CONNECTION_ERROR, 0, null);
         }
+    }
+
+    private static String lastSegment(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private static byte[] body(CheckoutOrder order) {

@@ -134,7 +134,7 @@ public final class LoadRun {
         long endNanos = System.nanoTime();
         CheckoutTracing.endOrder(order, attempt.outcome());
         recorder.recordCompleted(intendedNanos, endNanos, attempt.outcome(), attempt.status(),
-                order.getSpanContext().getTraceId(), order.getSpanContext().isSampled());
+                order.getSpanContext().getTraceId(), order.getSpanContext().isSampled(), attempt.orderId());
     }
 
     private CheckoutClient.Attempt sendAttempt(PlannedOrder planned, String idempotencyKey, Span order,

@@ -159,6 +159,24 @@ class LoadRunTest {
         }
     }
 
+    /** The fault suite follows every placed order to its invoice: it needs each 201's order id. */
+    @Test
+    void eachPlacedOrderIsReportedWithItsOrderIdAndOnlyPlacedOnesHaveOne() throws Exception {
+        try (StubCheckoutServer server = StubCheckoutServer.concurrent(request -> request.body().contains("acc-0001") ? 402 : 201)) {
+            List<TracedRequest> answered = Collections.synchronizedList(new ArrayList<>());
+            new LoadRun(LoadOptionsParser.parse(List.of("--target", server.url(), "--seed", "7", "--rate", "100",
+                    "--duration", "1s", "--hot-accounts", "1", "--hot-share", "0.5")).orElseThrow(), answered::add).run();
+
+            Set<String> placedByServer = server.received().stream().filter(request -> !request.body().contains("acc-0001"))
+                    .map(StubCheckoutServer::orderIdOf).collect(Collectors.toSet());
+            Set<String> reported = answered.stream().filter(TracedRequest::placed).map(TracedRequest::orderId)
+                    .collect(Collectors.toSet());
+            assertEquals(placedByServer, reported);
+            assertTrue(answered.stream().filter(request -> !request.placed()).allMatch(request -> request.orderId() == null));
+            assertTrue(answered.stream().anyMatch(request -> !request.placed()), "some orders were declined");
+        }
+    }
+
     private static RunResults run(StubCheckoutServer server, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--target", server.url(), "--seed", "7"));
         args.addAll(List.of(flags));
