@@ -34,7 +34,7 @@ public class CaptureLedger {
     };
 
     GatewayCapture capture(String idempotencyKey, GatewayCaptureRequest request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+        if (idempotencyKey == null) {
             return charge(request);
         }
         synchronized (byKey) {
