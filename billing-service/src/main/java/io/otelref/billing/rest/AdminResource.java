@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.otelref.billing.config.BillingFixes;
@@ -107,6 +108,7 @@ public class AdminResource {
     @POST
     @Path("/reset")
     @Operation(summary = "Back to the configured behaviour: no injected faults, fixes as configured")
+    @APIResponse(responseCode = "204", description = "Reset")
     public void reset() {
         gateway.reset();
         connection.reset();

@@ -8,11 +8,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.otelref.billing.domain.Invoice;
 import io.otelref.billing.service.Idempotent;
 import io.otelref.billing.service.InvoiceService;
+import io.otelref.platform.http.OptionalHeader;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -39,7 +41,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class InvoiceResource {
 
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 64;
-    private static final String IDEMPOTENCY_KEY_PATTERN = "[A-Za-z0-9._:-]{1," + MAX_IDEMPOTENCY_KEY_LENGTH + "}";
+    private static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9._:-]{1," + MAX_IDEMPOTENCY_KEY_LENGTH + "}$";
 
     private final InvoiceService invoices;
 
@@ -65,16 +67,18 @@ public class InvoiceResource {
     @APIResponse(responseCode = "404", description = "No payment was authorized for this order (unknown-order)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The order's authorization is still in progress (authorization-in-progress)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key names an invoice of another order (idempotency-key-conflict)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The payment gateway is unavailable (dependency-unavailable)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+    @APIResponse(responseCode = "503", description = "The payment gateway or the database is unavailable (dependency-unavailable)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<InvoiceResponse> create(@HeaderParam(InvoiceService.IDEMPOTENCY_KEY) String idempotencyKey,
-            @NotNull @Valid InvoiceRequest body) {
-        String key = idempotencyKey == null ? body.orderId() : requireWellFormed(idempotencyKey);
+    public RestResponse<InvoiceResponse> create(@Context HttpHeaders headers, @NotNull @Valid InvoiceRequest body) {
+        String key = OptionalHeader.of(headers, InvoiceService.IDEMPOTENCY_KEY).map(InvoiceResource::requireWellFormed)
+                .orElse(body.orderId());
         Idempotent<Invoice> result = invoices.createInvoice(UUID.fromString(body.orderId()), key);
         InvoiceResponse response = InvoiceResponse.of(result.value());
         return result.replayed() ? RestResponse.ok(response) : RestResponse.status(RestResponse.Status.CREATED, response);
@@ -88,12 +92,14 @@ public class InvoiceResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "orderId is missing or not a UUID (validation-failed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable (dependency-unavailable)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<InvoiceResponse> byOrder(
             @QueryParam("orderId") @NotNull @Pattern(regexp = ApiPatterns.UUID, message = "must be a UUID") String orderId) {
         return invoices.listByOrder(UUID.fromString(orderId)).stream().map(InvoiceResponse::of).toList();
     }
 
-    /** The key is stored and sent to the gateway: bounded and plain, so it cannot carry anything else. */
+    /** The key is stored and sent to the gateway: bounded and plain, so it cannot carry anything else; sent empty, it is no key. */
     private static String requireWellFormed(String idempotencyKey) {
         if (!idempotencyKey.matches(IDEMPOTENCY_KEY_PATTERN)) {
             throw ProblemException.forField(400, "validation-failed", "The request is not valid", InvoiceService.IDEMPOTENCY_KEY,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,9 +54,12 @@ public class PaymentAuthorizationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This order was authorized with other details (authorization-conflict),"
             + " or its authorization is still in progress (authorization-in-progress, with Retry-After)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying, while the authorization is in progress",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The payment gateway is unavailable (dependency-unavailable)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+    @APIResponse(responseCode = "503", description = "The payment gateway or the database is unavailable (dependency-unavailable)",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AuthorizationResponse> authorize(@NotNull @Valid AuthorizationRequest body) {
         Idempotent<PaymentAuthorization> result = payments.authorize(body.toCommand());

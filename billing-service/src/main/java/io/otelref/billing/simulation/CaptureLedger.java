@@ -34,7 +34,8 @@ public class CaptureLedger {
     /** One statement decides whether this request charges: the insert of the key, or the count of a repeat. */
     @Transactional
     GatewayCapture capture(String idempotencyKey, GatewayCaptureRequest request) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? "unkeyed-" + UUID.randomUUID() : idempotencyKey;
+        // The resource has refused a malformed key already; no key at all is charged every time.
+        String key = idempotencyKey == null ? "unkeyed-" + UUID.randomUUID() : idempotencyKey;
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 insert into simulated_gateway_capture (idempotency_key, capture_reference, amount, currency, requests, captured_at)
                 values (:key, :reference, :amount, :currency, 1, :now)

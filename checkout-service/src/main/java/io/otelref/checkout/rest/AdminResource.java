@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.otelref.checkout.config.CheckoutFixes;
@@ -88,6 +89,7 @@ public class AdminResource {
     @POST
     @Path("/reset")
     @Operation(summary = "Back to the configured behaviour: fixes, fan-out width and pool size as configured")
+    @APIResponse(responseCode = "204", description = "Reset")
     public void reset() {
         fixes.reset();
         fanOut.reset();

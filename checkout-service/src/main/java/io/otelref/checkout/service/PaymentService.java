@@ -1,5 +1,6 @@
 package io.otelref.checkout.service;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import io.otelref.platform.telemetry.AppAttributes;
 @ApplicationScoped
 public class PaymentService {
 
+    /** The largest amount billing's {@code POST /api/payments/authorizations} takes (its {@code amount} maximum). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000.00");
+
     private final BillingClient billing;
     private final CheckoutFixes fixes;
     private final PaymentHolds holds;
@@ -34,6 +38,15 @@ public class PaymentService {
     }
 
     public void authorize(PricedOrder order) {
+        if (order.total().compareTo(MAX_AMOUNT) > 0) {
+            // Billing's API takes no larger amount (it would answer 400, our defect), and no account has
+            // that much credit: a decline, as billing itself would decline it.
+            Span.current().setAttribute(AppAttributes.PAYMENT_OUTCOME, "declined");
+            throw new ProblemException(402, "payment-declined", "The payment was declined",
+                    "the total of " + order.total() + " " + order.currency() + " exceeds the largest payment that can be authorized, "
+                            + MAX_AMOUNT + " " + order.currency(),
+                    List.of(), Map.of(), null);
+        }
         holds.beforeAuthorizing(order.orderId(), order.accountId());
         try {
             send(new AuthorizationRequest(order.orderId(), order.accountId(), order.total(), order.currency()));

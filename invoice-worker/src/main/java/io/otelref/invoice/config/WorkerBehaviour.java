@@ -1,6 +1,8 @@
 package io.otelref.invoice.config;
 
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +24,8 @@ public class WorkerBehaviour {
     private final ChannelRegistry channels;
     private final WorkerConfig config;
     private final ProcessingSlots slots;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition delayChanged = lock.newCondition();
     private volatile Duration processingDelay;
 
     WorkerBehaviour(ChannelRegistry channels, WorkerConfig config, ProcessingSlots slots) {
@@ -39,7 +43,31 @@ public class WorkerBehaviour {
         if (processingDelay.isNegative()) {
             throw new IllegalArgumentException("processing delay must not be negative: " + processingDelay);
         }
-        this.processingDelay = processingDelay;
+        lock.lock();
+        try {
+            this.processingDelay = processingDelay;
+            delayChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Spends one record's processing delay. The delay is the one in force while waiting, not the one when
+     * the wait began: lowering it, or a reset, also shortens the waits of records already being delayed,
+     * so that after {@code POST /admin/reset} no record is still held back by a delay switched off.
+     */
+    public void awaitProcessingDelay() throws InterruptedException {
+        long start = System.nanoTime();
+        lock.lock();
+        try {
+            long remaining;
+            while ((remaining = processingDelay.toNanos() - (System.nanoTime() - start)) > 0) {
+                delayChanged.awaitNanos(remaining);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -68,7 +96,7 @@ public class WorkerBehaviour {
 
     /** Back to the configured delay and concurrency, consuming. */
     public void reset() {
-        processingDelay = config.processingDelay();
+        setProcessingDelay(config.processingDelay());
         slots.resize(config.processingConcurrency());
         resume();
     }

@@ -13,10 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.otelref.invoice.config.WorkerBehaviour;
 import io.otelref.invoice.config.WorkerFixes;
+import io.otelref.platform.problem.Problem;
 
 /**
  * Slows, narrows or pauses consumption while the worker runs, for the queue-backlog scenario, and
@@ -46,6 +50,10 @@ public class AdminResource {
     @PUT
     @Path("/behaviour")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "How the worker consumes now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Behaviour.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing, of the wrong type or out of range (validation-failed, malformed-body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Slow down, narrow or pause consumption: records wait in Kafka and show up as consumer lag")
     public Behaviour changeBehaviour(@Valid @NotNull Behaviour body) {
         behaviour.setProcessingDelay(Duration.ofMillis(body.processingDelayMs()));
@@ -68,6 +76,10 @@ public class AdminResource {
     @PUT
     @Path("/fixes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Which fixes are switched on now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Fixes.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing, of the wrong type or out of range (validation-failed, malformed-body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Switch fixes on or off: one idempotency key per order, or a fresh one per attempt (the mistake)")
     public Fixes changeFixes(@Valid @NotNull Fixes body) {
         fixes.idempotencyKeyPerOrder(body.idempotencyKeyPerOrder());
@@ -77,6 +89,7 @@ public class AdminResource {
     @POST
     @Path("/reset")
     @Operation(summary = "Back to the configured delay and concurrency, consuming, fixes as configured")
+    @APIResponse(responseCode = "204", description = "Reset")
     public void reset() {
         behaviour.reset();
         fixes.reset();

@@ -1,7 +1,6 @@
 package io.otelref.invoice.service;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +60,7 @@ public class OrderInvoicing {
     public InvoiceCreated invoice(String payload) throws InterruptedException {
         Span span = spans.start(SPAN_NAME);
         try (Scope ignored = span.makeCurrent()) {
-            sleep(behaviour.processingDelay());
+            behaviour.awaitProcessingDelay();
             OrderPlaced order = reader.read(payload);
             span.setAttribute(AppAttributes.ORDER_ID, order.orderId());
             span.setAttribute(AppAttributes.ACCOUNT_ID, order.accountId());
@@ -104,11 +103,5 @@ public class OrderInvoicing {
                 .toString();
         return new InvoiceCreated(eventId, invoice.orderId(), invoice.invoiceId(), invoice.amount(), invoice.currency(),
                 invoice.createdAt());
-    }
-
-    private static void sleep(Duration delay) throws InterruptedException {
-        if (delay.isPositive()) {
-            Thread.sleep(delay);
-        }
     }
 }

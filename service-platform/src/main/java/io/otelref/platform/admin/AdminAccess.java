@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -58,7 +59,11 @@ public class AdminAccess {
         return token;
     }
 
-    @ServerRequestFilter
+    /**
+     * Before the request is matched to a resource, so that no {@code /admin} path, not even an unknown
+     * one or an {@code OPTIONS} (which {@code AllowedMethods} answers), says anything without the token.
+     */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Optional<Response> guard(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!path.equals(PATH_PREFIX) && !path.startsWith(PATH_PREFIX + "/")) {

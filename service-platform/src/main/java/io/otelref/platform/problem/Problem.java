@@ -3,6 +3,8 @@ package io.otelref.platform.problem;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -16,11 +18,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param traceId  the W3C trace id of the request, so a report can be matched to its trace
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, List<FieldError> errors, String traceId) {
+@Schema(name = "Problem", description = "An RFC 9457 problem document; its types are documented in docs/api/problems.md",
+        requiredProperties = { "type", "title", "status" })
+public record Problem(
+        @Schema(format = "uri", examples = "https://otel-reference.dev/problems/validation-failed") URI type,
+        String title,
+        @Schema(minimum = "400", maximum = "599") int status,
+        String detail,
+        List<FieldError> errors,
+        @Schema(description = "The W3C trace id of the request, when it was traced", pattern = "^[0-9a-f]{32}$") String traceId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One field of the request that was rejected, and why. */
-    public record FieldError(String field, String message) {
+    @Schema(name = "FieldError", requiredProperties = { "field", "message" })
+    public record FieldError(
+            @Schema(description = "A JSON path into the body (items[2].sku), body for the body as a whole, or a header name") String field,
+            String message) {
     }
 }

@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -23,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.opentelemetry.api.trace.Span;
+import io.otelref.platform.http.AllowedMethods;
 import io.otelref.platform.lifecycle.GracefulShutdown;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.Failures;
@@ -40,9 +46,11 @@ public class ProblemExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
 
     private final GracefulShutdown shutdown;
+    private final AllowedMethods allowedMethods;
 
-    ProblemExceptionMappers(GracefulShutdown shutdown) {
+    ProblemExceptionMappers(GracefulShutdown shutdown, AllowedMethods allowedMethods) {
         this.shutdown = shutdown;
+        this.allowedMethods = allowedMethods;
     }
 
     @ServerExceptionMapper
@@ -113,6 +121,18 @@ public class ProblemExceptionMappers {
         Response.StatusType statusType = Response.Status.fromStatusCode(status);
         String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
         return ProblemResponses.of(status, "http-" + status, title, failure.getMessage(), List.of());
+    }
+
+    /** RESTEasy Reactive's own 405 has no {@code Allow}, which RFC 9110 requires: it comes from {@link AllowedMethods}. */
+    @ServerExceptionMapper
+    public Response mapNotAllowed(NotAllowedException notAllowed, ContainerRequestContext request) {
+        SortedSet<String> allowed = allowedMethods.forPath(request.getUriInfo().getPath());
+        if (allowed.isEmpty()) {
+            allowed = new TreeSet<>(notAllowed.getResponse().getAllowedMethods());
+        }
+        String header = AllowedMethods.header(allowed);
+        return ProblemResponses.of(405, "http-405", "Method Not Allowed",
+                request.getMethod() + " is not allowed here; allowed: " + header, List.of(), Map.of(HttpHeaders.ALLOW, header));
     }
 
     @ServerExceptionMapper

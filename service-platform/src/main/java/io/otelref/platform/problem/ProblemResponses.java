@@ -20,10 +20,15 @@ public final class ProblemResponses {
 
     public static Response of(int status, String typeSlug, String title, String detail,
             List<Problem.FieldError> errors, Map<String, String> headers) {
-        Problem problem = new Problem(ProblemTypes.uri(typeSlug), title, status, detail, errors, currentTraceId());
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(problem(status, typeSlug, title, detail, errors));
         headers.forEach(response::header);
         return response.build();
+    }
+
+    /** The problem document itself, for code that answers outside JAX-RS (a Vert.x route). */
+    public static Problem problem(int status, String typeSlug, String title, String detail, List<Problem.FieldError> errors) {
+        return new Problem(ProblemTypes.uri(typeSlug), title, status, detail, errors, currentTraceId());
     }
 
     /** The problem document a {@link ProblemException} becomes, e.g. to store it as an idempotent response. */
