@@ -14,7 +14,7 @@ The admin API switches the running services' faults (gateway error rates and lat
 outages, a paused consumer), so it is fuzzed last, after every service's business API, and the run ends
 with POST /admin/reset on every service, whatever happened. Reset is checked as well: every setting a GET
 under /admin shows must read the same after the run as after the reset that began it. The payment
-authorizations that fuzzing billing directly made are invoiced at the end, so that no account's credit
+authorizations that fuzzing billing directly made are voided at the end, so that no account's credit
 stays reserved by them (checkout's orders are invoiced by invoice-worker, as always).
 
 The admin token is PLATFORM_ADMIN_TOKEN, else the content of .demo/admin-token (as ./demo writes it).
@@ -255,7 +255,8 @@ def admin_settings(service: Service, document: dict, token: str) -> dict[str, ob
 
 
 def release_authorizations(billing: Service, ndjson: Path) -> list[str]:
-    """Invoices every authorization the fuzzing made, so that none keeps holding its account's credit."""
+    """Voids every authorization the fuzzing made, so that none keeps holding its account's credit (the
+    fuzzer's own calls may have voided or invoiced some already: then there is nothing left to release)."""
     order_ids = set()
     if ndjson.exists():
         for line in ndjson.read_text(encoding="utf-8").splitlines():
@@ -268,20 +269,23 @@ def release_authorizations(billing: Service, ndjson: Path) -> list[str]:
                     if order_id:
                         order_ids.add(order_id)
 
-    def invoice(order_id: str) -> str | None:
+    def release(order_id: str) -> str | None:
         for attempt in range(3):
             try:
-                http(f"{billing.url}/api/invoices", method="POST", body={"orderId": order_id})
+                http(f"{billing.url}/api/payments/authorizations/{order_id}/void", method="POST")
                 return None
             except urllib.error.HTTPError as refused:
+                problem = json.loads(refused.read() or b"{}").get("type", "")
+                if refused.code == 404 or problem.endswith("/authorization-captured"):
+                    return None
                 if refused.code not in (409, 503) or attempt == 2:
-                    return f"billing-service: the authorization of order {order_id}, made by fuzzing, could not be invoiced: {refused.code}"
+                    return f"billing-service: the authorization of order {order_id}, made by fuzzing, could not be voided: {refused.code}"
                 time.sleep(1)
         return None
 
     with ThreadPoolExecutor(max_workers=4) as pool:
-        problems = [problem for problem in pool.map(invoice, sorted(order_ids)) if problem]
-    print(f"api-fuzz: billing-service: invoiced the {len(order_ids)} payment authorizations fuzzing made, releasing their credit")
+        problems = [problem for problem in pool.map(release, sorted(order_ids)) if problem]
+    print(f"api-fuzz: billing-service: voided the {len(order_ids)} payment authorizations fuzzing made, releasing their credit")
     return problems
 
 
