@@ -87,6 +87,11 @@ public enum Fault {
         boolean loadAfterInjection() {
             return true;
         }
+
+        @Override
+        boolean tolerates503() {
+            return false;
+        }
     };
 
     private final String description;
@@ -107,6 +112,14 @@ public enum Fault {
     }
 
     abstract void inject(Stage stage);
+
+    /**
+     * Whether a 503 is a right answer while it happens (a dependency is away). Not for a cold start: a
+     * service that says it is ready must serve.
+     */
+    boolean tolerates503() {
+        return true;
+    }
 
     /** Whether the load starts only once the fault is over (a cold start), instead of running through it. */
     boolean loadAfterInjection() {

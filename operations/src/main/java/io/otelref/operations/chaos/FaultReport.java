@@ -19,9 +19,15 @@ import java.util.Optional;
 public record FaultReport(Fault fault, long requests, Map<String, Long> statuses, Reconciliation.Books books,
         Optional<Duration> settledAfter, Duration orderToInvoiceP99, List<String> failedTraces) {
 
-    /** Nothing lost, nothing duplicated, no answer a defect (500). */
+    /** Nothing lost, nothing duplicated, no answer a defect (500), and no 5xx at all where none is right. */
     public boolean passed() {
-        return settledAfter.isPresent() && books.clean() && statuses.getOrDefault("500", 0L) == 0;
+        return settledAfter.isPresent() && books.clean() && statuses.getOrDefault("500", 0L) == 0 && unavailable() == 0;
+    }
+
+    /** 5xx answers the fault does not excuse. */
+    private long unavailable() {
+        return fault.tolerates503() ? 0 : statuses.entrySet().stream().filter(entry -> entry.getKey().startsWith("5"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     public List<String> problems() {
@@ -47,6 +53,9 @@ public record FaultReport(Fault fault, long requests, Map<String, Long> statuses
         if (statuses.getOrDefault("500", 0L) > 0) {
             problems.add(statuses.get("500") + " answers 500");
         }
+        if (unavailable() > 0) {
+            problems.add(unavailable() + " answers 5xx from services that said they were ready");
+        }
         if (settledAfter.isEmpty() && problems.isEmpty()) {
             problems.add("did not settle in time");
         }
@@ -67,6 +76,7 @@ public record FaultReport(Fault fault, long requests, Map<String, Long> statuses
             out.printf("  in Jaeger   failed requests: %s (./demo trace <id>)%n", String.join(" ", failedTraces));
         }
         fault.promQueries().forEach(query -> out.printf("  Prometheus  %s%n", query));
-        out.printf("  verdict     %s%n", passed() ? "PASS: nothing lost, nothing duplicated, no 500" : "FAIL: " + problems());
+        out.printf("  verdict     %s%n", passed() ? "PASS: nothing lost, nothing duplicated, no " + (fault.tolerates503() ? "500" : "5xx")
+                : "FAIL: " + problems());
     }
 }
