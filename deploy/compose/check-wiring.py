@@ -37,6 +37,8 @@ MIB = 1024**2
 # Read by the JVM itself, not by the application's configuration.
 JVM_ENVIRONMENT = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}
 STATED_SUM = re.compile(r"[Mm]emory limits add up to (\d+) MiB")
+# A service's graceful stop: HTTP drain (10 s) + Kafka and background drain (10 s) + the last commits.
+GRACEFUL_STOP_SECONDS = 30
 
 
 class Report:
@@ -83,9 +85,13 @@ def configuration_names(module):
 
 
 def module_of(service):
+    """The Maven module a compose service is built from: the shared Quarkus Dockerfile names it in its
+    SERVICE build argument, another Dockerfile lives in its module."""
     build = service.get("build")
     if not build:
         return None
+    if (build.get("args") or {}).get("SERVICE"):
+        return Path(build["args"]["SERVICE"])
     dockerfile = Path(build["dockerfile"])
     if dockerfile.is_absolute():
         dockerfile = dockerfile.relative_to(Path(build["context"]))
@@ -193,6 +199,16 @@ def check_quarkus_services(report, services):
         test = " ".join(service.get("healthcheck", {}).get("test", []))
         report.check(f"http://localhost:{port}/q/health/ready" in test,
                      f"{name}: healthcheck asks /q/health/ready on port {port}", test or "no healthcheck")
+        grace = seconds(service.get("stop_grace_period", "10s"))
+        report.check(grace >= GRACEFUL_STOP_SECONDS,
+                     f"{name}: stop_grace_period gives a graceful stop {GRACEFUL_STOP_SECONDS} s before SIGKILL",
+                     f"{grace:g} s")
+
+
+def seconds(duration):
+    """Seconds of a Compose duration such as 40s, 1m30s or 1h."""
+    units = {"h": 3600, "m": 60, "s": 1, "ms": 0.001, "us": 1e-6}
+    return sum(float(value) * units[unit] for value, unit in re.findall(r"([0-9.]+)(ms|us|h|m|s)", str(duration)))
 
 
 def check_load_generator(report, services):

@@ -1,5 +1,7 @@
 package io.otelref.checkout;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -57,6 +59,9 @@ class OutboxKafkaOutageTest {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> outboxRow(orderId).attempts > 0 && backlog() >= 1);
         assertNull(outboxRow(orderId).publishedAt, "nothing can be published while the broker is down");
+        // Still in rotation: it takes orders, and says how many events wait.
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox' }.data.pendingEvents", greaterThanOrEqualTo(1));
 
         servers("start", "kafka");
         assertEquals(1, new KafkaTopics(bootstrapServers)

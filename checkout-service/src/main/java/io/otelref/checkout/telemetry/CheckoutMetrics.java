@@ -68,6 +68,11 @@ public class CheckoutMetrics {
         outboxBacklog.set(pendingEvents);
     }
 
+    /** Events not yet acknowledged by Kafka, as of the relay's last pass. */
+    public long outboxBacklog() {
+        return outboxBacklog.get();
+    }
+
     private Timer checkoutTimer(Outcome outcome) {
         return Timer.builder("app.checkout.duration")
                 .description("Duration of POST /api/checkout as seen by checkout-service, by business outcome")

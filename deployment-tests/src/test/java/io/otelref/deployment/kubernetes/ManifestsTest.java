@@ -87,6 +87,8 @@ class ManifestsTest {
                         DynamicTest.dynamicTest("selects its own pods", () -> selectsItsPods(deployment)),
                         DynamicTest.dynamicTest("probes started, ready and live on the HTTP port",
                                 () -> probesHealth(deployment)),
+                        DynamicTest.dynamicTest("gives a graceful stop the time it takes before SIGKILL",
+                                () -> allowsAGracefulStop(deployment)),
                         DynamicTest.dynamicTest("requests CPU and memory and limits memory",
                                 () -> setsResources(deployment)),
                         DynamicTest.dynamicTest("runs as a non-root user", () -> runsAsNonRoot(deployment)),
@@ -131,6 +133,13 @@ class ManifestsTest {
         assertTrue(deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()),
                 "the pod template's labels " + deployment.getSpec().getTemplate().getMetadata().getLabels()
                         + " do not carry the selector " + selector);
+    }
+
+    /** HTTP drain 10 s + Kafka and background drain 10 s + the Kafka clients' last commits: 30 s at least. */
+    private static void allowsAGracefulStop(Deployment deployment) {
+        Long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertNotNull(grace, "terminationGracePeriodSeconds (the default 30 s leaves no margin)");
+        assertTrue(grace >= 30, "terminationGracePeriodSeconds " + grace + " < 30");
     }
 
     private static void probesHealth(Deployment deployment) {
