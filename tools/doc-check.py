@@ -482,6 +482,13 @@ def plan_demo(command: str, at: str, trace_id: str, plan: DocRuns) -> str | None
     if subcommand == "scenario" and "--target" in args:
         plan.not_run.setdefault(command, "no Docker engine on this machine for the compose stack")
         return None
+    if subcommand == "chaos" and args[1:] != ["list"]:
+        plan.not_run.setdefault(command, "the fault suite, the test command's last step, injects every fault")
+        return None
+    if subcommand == "dlq" and args[1:2] == ["replay"]:
+        plan.not_run.setdefault(command, "it would republish the stack's own dead letters; DeadLetterTopicsTest and"
+                                " DeadLetterReplayEndToEndTest run replays")
+        return None
     command = substitute(command, trace_id)
     synopsis = re.search(r"<[^>]+>|…", command) or any(PLACEHOLDER.match(arg) for arg in args[1:])
     if synopsis or (subcommand in ("scenario", "trace", "logs") and len(args) == 1):
