@@ -109,6 +109,14 @@ start_one() {
     stop_one "$service"
     pid=
   fi
+  # A build since the start (the pid file is written at start) replaced the jars under the running JVM
+  # (mvn package rewrites quarkus-app/): classes it has not loaded yet would now fail to load, so it
+  # runs the new build instead.
+  if [[ -n $pid && $runner -nt $(pid_file_of "$service") ]]; then
+    otelref_log "$service" "was built again since it started (pid $pid); restarting it on the new build"
+    stop_one "$service"
+    pid=
+  fi
   if [[ -n $pid ]]; then
     otelref_log "$service" "already running (pid $pid) on 127.0.0.1:$port, instrumentation phase $PHASE"
     return 0
