@@ -46,6 +46,11 @@ import io.vertx.ext.web.handler.BodyHandler;
  * written: a client that is still sending (as most do until the whole body is out) would then get a
  * reset connection instead of the answer. The rest of the body is read and dropped, and the connection
  * closed when it has arrived, or after {@value #LINGER_MILLIS} ms at most (a "lingering close").
+ *
+ * <p>An HTTP/2 request (a client that upgraded with {@code h2c}, as java.net.http does by default) is not
+ * read ahead: RESTEasy Reactive pauses the request it is handed, which an HTTP/2 stream that has already
+ * ended refuses, and every such request was a 500. Its declared length is checked here; a body streamed
+ * without one meets Quarkus's own limit, with a bare 413, as before.
  */
 @ApplicationScoped
 public class OversizeBodyRejection {
@@ -68,10 +73,34 @@ public class OversizeBodyRejection {
     }
 
     void readBodiesWithinTheLimit(@Observes Router router) {
+        BodyHandler readAhead = BodyHandler.create(false).setBodyLimit(maxBytes);
         router.route().order(ORDER)
-                .handler(BodyHandler.create(false).setBodyLimit(maxBytes))
+                .handler(request -> {
+                    if (request.request().version() == HttpVersion.HTTP_2) {
+                        refuseDeclaredOversize(request);
+                    } else {
+                        readAhead.handle(request);
+                    }
+                })
                 .handler(OversizeBodyRejection::emptyBodyIsABody)
                 .failureHandler(this::answerTooLarge);
+    }
+
+    private void refuseDeclaredOversize(RoutingContext request) {
+        String declared = request.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declaredLength(declared) > maxBytes) {
+            request.fail(413);
+        } else {
+            request.next();
+        }
+    }
+
+    private static long declaredLength(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException malformed) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -80,7 +109,7 @@ public class OversizeBodyRejection {
      * read timeout. An empty body is what such a request has.
      */
     private static void emptyBodyIsABody(RoutingContext request) {
-        if (request.body().buffer() == null) {
+        if (request.request().version() != HttpVersion.HTTP_2 && request.body().buffer() == null) {
             request.setBody(Buffer.buffer());
         }
         request.next();
