@@ -119,9 +119,32 @@ public final class Trace {
         return false;
     }
 
-    /** @see CriticalPath */
+    /**
+     * The spans the critical path runs through, root first, then in start order.
+     *
+     * @see CriticalPath#spans()
+     */
     public List<TraceSpan> criticalPath() {
-        return CriticalPath.of(this);
+        return CriticalPath.of(this).spans();
+    }
+
+    /**
+     * The critical path as sections of spans' time, in time order, covering the root's duration.
+     *
+     * @see CriticalPath#sections()
+     */
+    public List<CriticalPath.Section> criticalPathSections() {
+        return CriticalPath.of(this).sections();
+    }
+
+    /**
+     * The longest stretch of the critical path spent on one span (its {@code span()} and
+     * {@code duration()}): where a slow request's report should point first.
+     *
+     * @see CriticalPath#longestSection()
+     */
+    public Optional<CriticalPath.Section> criticalPathLongestSection() {
+        return CriticalPath.of(this).longestSection();
     }
 
     /** When the earliest span started; the trace must not be empty. */

@@ -2,11 +2,14 @@ package io.otelref.observability.waterfall;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import io.otelref.observability.trace.CriticalPath;
 import io.otelref.observability.trace.Millis;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.trace.TraceSpan;
@@ -17,17 +20,24 @@ import io.otelref.observability.trace.TraceSpan;
  * axis that spans the whole trace, asynchronous work after the root ended included.
  *
  * <pre>
- *     SERVICE           OPERATION                             START ms     DUR ms  TIMELINE 0 - 450.000 ms
- * *   checkout-service  POST /api/checkout                       0.000    120.000  |###########                             |
- * *   checkout-service  `- checkout.place_order                  0.500    117.500  |###########                             |
- *  !  checkout-service     |- POST /api/payments/...            62.000      8.000  |     ==                                 |
- * *   checkout-service     |- INSERT checkout.customer_order   111.000      3.000  |         ##                             |
- *     checkout-service     `- orders.placed publish            119.000      6.000  |          ==                            |
- *     invoice-worker          `- orders.placed process         130.000    320.000  |           =============================|
+ *     SERVICE           OPERATION                                     START ms     DUR ms  TIMELINE 0 - 1401.000 ms
+ * *   checkout-service  POST /api/checkout                               0.000   1401.000  |========================================|
+ * *   checkout-service  `- checkout.place_order                          1.500   1397.500  |========================================|
+ * *   checkout-service     |- POST /api/payments/authorizations         53.000   1337.000  | =======================================|
+ * *   billing-service      |  `- POST /api/payments/authorizations      54.000   1335.000  | =======================================|
+ * *   billing-service      |     `- billing.authorize_payment           55.000   1333.000  | =======================================|
+ * *   billing-service      |        |- SELECT billing.account           56.000   1262.000  | =####################################  |
+ * *   billing-service      |        |- POST                           1319.000     61.000  |                                     =##|
+ * *   billing-service      |        `- UPDATE billing.account         1381.000      6.000  |                                       =|
+ * *   checkout-service     |- INSERT checkout.customer_order          1391.000      3.000  |                                       =|
+ * *   checkout-service     `- UPDATE checkout.idempotency_record      1398.500      0.250  |                                       =|
  * </pre>
  *
- * Marks: {@code *} on the {@linkplain Trace#criticalPath() critical path}, {@code !} (or a red
- * {@code ✗}) for an error, {@code ?} for a span whose parent is not in the trace, drawn as an extra root.
+ * (a hot-account checkout, its price look-ups and idempotency claim left out). Marks: {@code *} on the
+ * {@linkplain CriticalPath critical path}, and {@code #} in the columns where the root was waiting on
+ * that span itself (each column of the root's time goes to the one span that held most of it);
+ * {@code !} (or a red {@code ✗}) for an error; {@code ?} for a span whose parent is not in the trace,
+ * drawn as an extra root.
  */
 public final class Waterfall {
 
@@ -35,6 +45,7 @@ public final class Waterfall {
 
     private static final int MAX_OPERATION_WIDTH = 64;
     private static final String TRUNCATED = "...";
+    private static final BitSet NO_COLUMNS = new BitSet();
 
     private final WaterfallStyle style;
     private final int timelineWidth;
@@ -56,10 +67,12 @@ public final class Waterfall {
         if (trace.spans().isEmpty()) {
             return List.of("trace " + trace.traceId() + " has no spans");
         }
-        List<Row> rows = layOut(trace);
+        CriticalPath criticalPath = CriticalPath.of(trace);
+        List<Row> rows = layOut(trace, Set.copyOf(criticalPath.spans()));
         int serviceWidth = rows.stream().mapToInt(row -> row.span().service().length()).max().orElse(0);
         int operationWidth = rows.stream().mapToInt(row -> row.operationColumn().length()).max().orElse(0);
         Timeline timeline = new Timeline(trace, timelineWidth);
+        Map<TraceSpan, BitSet> criticalColumns = timeline.criticalColumns(criticalPath.sections());
 
         List<String> lines = new ArrayList<>();
         lines.add(header(trace));
@@ -71,7 +84,7 @@ public final class Waterfall {
             String line = String.format(Locale.ROOT, "%-4s%-" + serviceWidth + "s  %-" + operationWidth + "s  %10s %10s  |%s|",
                     marks(row), span.service(), row.operationColumn(),
                     Millis.format(Duration.between(trace.start(), span.start())), Millis.format(span.duration()),
-                    timeline.bar(span, row.critical() ? style.criticalBar : style.otherBar));
+                    timeline.bar(span, style.otherBar, style.criticalBar, criticalColumns.getOrDefault(span, NO_COLUMNS)));
             lines.add(style.colour(line, span.isError(), row.orphan(), row.critical()));
         }
         return lines;
@@ -99,7 +112,7 @@ public final class Waterfall {
     }
 
     private String legend() {
-        return "legend: " + WaterfallStyle.CRITICAL_MARK + " critical path (" + style.criticalBar + ")  "
+        return "legend: " + WaterfallStyle.CRITICAL_MARK + " critical path (" + style.criticalBar + " while the root waited on that span)  "
                 + style.errorMark + " error  "
                 + WaterfallStyle.ORPHAN_MARK + " parent span not in trace  "
                 + style.otherBar + " other spans";
@@ -112,8 +125,7 @@ public final class Waterfall {
     }
 
     /** Depth-first from every root (the true root and each orphan), children in start order. */
-    private List<Row> layOut(Trace trace) {
-        Set<TraceSpan> critical = Set.copyOf(trace.criticalPath());
+    private List<Row> layOut(Trace trace, Set<TraceSpan> critical) {
         Set<TraceSpan> orphans = Set.copyOf(trace.orphans());
         List<Row> rows = new ArrayList<>();
         Set<TraceSpan> visited = new HashSet<>();

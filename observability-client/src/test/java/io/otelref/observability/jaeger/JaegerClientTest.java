@@ -24,6 +24,7 @@ import io.otelref.observability.CannedHttpServer;
 import io.otelref.observability.CannedHttpServer.Response;
 import io.otelref.observability.http.BackendException;
 import io.otelref.observability.trace.SpanKind;
+import io.otelref.observability.trace.TestSpans;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.trace.TraceSpan;
 
@@ -73,6 +74,29 @@ class JaegerClientTest {
         assertEquals("orders.placed publish", producer.operation());
         assertEquals(SpanKind.PRODUCER, producer.kind());
         assertTrue(consumer.start().isAfter(trace.root().orElseThrow().end()), "the consumer ran after the response");
+    }
+
+    /**
+     * The captured checkout, worked by hand with Jaeger UI's rules: the root waited on place_order
+     * (ended 118), place_order last on the INSERT (111-114), before it on the resent payment call
+     * (ended 110) down to authorize_payment, before that on the failed first attempt (ended 70), and
+     * before that on price_items (ended 61), whose slowest look-up (a005, ended 60) waited on billing's
+     * SELECT billing.price. The publish starts (119) after place_order ended (118): not on the path.
+     */
+    @Test
+    void theCriticalPathOfTheCapturedCheckoutRunsThroughEachStepOfPlaceOrder() {
+        Trace trace = jaeger.trace(CHECKOUT_TRACE_ID).orElseThrow();
+
+        assertEquals(List.of("a001 0.000-0.500", "a002 0.500-1.000", "a003 1.000-2.100", "a005 2.100-3.100", "a008 3.100-40.000",
+                "a00a 40.000-58.000", "a008 58.000-59.000", "a005 59.000-60.000", "a003 60.000-61.000", "a002 61.000-62.000",
+                "a00b 62.000-63.000", "a00c 63.000-69.000", "a00b 69.000-70.000", "a002 70.000-72.000", "a00d 72.000-73.000",
+                "a00e 73.000-74.000", "a00f 74.000-108.000", "a00e 108.000-109.000", "a00d 109.000-110.000",
+                "a002 110.000-111.000", "a010 111.000-114.000", "a002 114.000-118.000", "a001 118.000-120.000"),
+                trace.criticalPathSections().stream().map(section -> TestSpans.describe(section).replaceFirst("^0+", "")).toList());
+        assertEquals(List.of("a001", "a002", "a003", "a005", "a008", "a00a", "a00b", "a00c", "a00d", "a00e", "a00f", "a010"),
+                trace.criticalPath().stream().map(span -> span.spanId().replaceFirst("^0+", "")).toList());
+        // billing's price look-up spent 36.9 ms before its SELECT: longer than authorize_payment's 34 ms.
+        assertEquals("billing-service GET /api/prices/{sku} 36.900 ms", trace.criticalPathLongestSection().orElseThrow().describe());
     }
 
     @Test

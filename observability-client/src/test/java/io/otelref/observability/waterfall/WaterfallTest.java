@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.otelref.observability.trace.FanOutTrace;
+import io.otelref.observability.trace.HotAccountTrace;
 import io.otelref.observability.trace.SpanKind;
 import io.otelref.observability.trace.TestSpans;
 import io.otelref.observability.trace.Trace;
@@ -59,7 +60,8 @@ class WaterfallTest {
     void starsTheCriticalPathAndMarksErrors() {
         List<Row> rows = rows(plain.render(FanOutTrace.trace()));
 
-        assertEquals(List.of(0, 5, 6, 7), indexesWhere(rows, row -> row.marks().charAt(0) == '*'));
+        // The publish (95-105) is clipped to the root's end (100) and is the root's last 5 ms on the path.
+        assertEquals(List.of(0, 5, 6, 7, 8), indexesWhere(rows, row -> row.marks().charAt(0) == '*'));
         assertEquals(List.of(7), indexesWhere(rows, row -> row.marks().charAt(1) == '!'));
         assertEquals(List.of(), indexesWhere(rows, row -> row.marks().charAt(2) == '?'));
     }
@@ -69,8 +71,9 @@ class WaterfallTest {
         List<Row> rows = rows(plain.render(FanOutTrace.trace()));
 
         rows.forEach(row -> assertEquals(Waterfall.DEFAULT_TIMELINE_WIDTH, row.bar().length(), row.bar()));
-        // The root covers the first third (100 of 300 ms): 13.3 columns, rounded out to 14.
-        assertEquals("#".repeat(14) + " ".repeat(26), rows.getFirst().bar());
+        // The root covers the first third (100 of 300 ms): 13.3 columns, rounded out to 14. Of those, # marks
+        // the columns where the root was critical itself (0-30 ms, 90-95 ms), = where it waited on a child.
+        assertEquals("####" + "=".repeat(8) + "#=" + " ".repeat(26), rows.getFirst().bar());
         // The consumer runs from 110 ms to the very end of the trace.
         Row consumer = rows.getLast();
         assertTrue(consumer.bar().endsWith("="), consumer.bar());
@@ -86,8 +89,35 @@ class WaterfallTest {
 
         Row row = rows(plain.render(new Trace(TestSpans.TRACE_ID, List.of(root, select)))).getLast();
 
-        assertEquals(20, row.bar().indexOf('#'), row.bar());
-        assertEquals(1, row.bar().strip().length(), row.bar());
+        // On the critical path, but for 1 of the column's 125 ms: the column's # goes to the root.
+        assertEquals(" ".repeat(20) + "=" + " ".repeat(19), row.bar());
+        assertEquals('*', row.marks().charAt(0));
+    }
+
+    @Test
+    void marksOnlyTheCriticalPartOfEachBarOneSpanPerColumn() {
+        List<Row> rows = rows(plain.render(HotAccountTrace.trace()));
+        Row lock = rows.stream().filter(row -> row.operation().equals("SELECT billing.account")).findFirst().orElseThrow();
+        Row authorize = rows.stream().filter(row -> row.operation().equals("billing.authorize_payment")).findFirst().orElseThrow();
+        Row idempotency = rows.stream().filter(row -> row.operation().equals("UPDATE checkout.idempotency_record")).findFirst()
+                .orElseThrow();
+
+        // 1401 ms in 40 columns of 35 ms. The SELECT runs from column 1 (56 ms), where the slowest price
+        // look-up still had most of the column; from column 2 to its end, the request waited on it.
+        assertEquals(" =" + "#".repeat(36) + "  ", lock.bar());
+        // authorize_payment's own critical time is four 1 ms gaps between its children: no column.
+        assertEquals(" " + "=".repeat(39), authorize.bar());
+        assertEquals("*", authorize.marks().substring(0, 1));
+        // The last to finish, and on the path, but for 0.25 ms.
+        assertEquals("*", idempotency.marks().substring(0, 1));
+        assertFalse(idempotency.bar().contains("#"), idempotency.bar());
+        assertOneCriticalSpanPerColumn(rows, Waterfall.DEFAULT_TIMELINE_WIDTH);
+    }
+
+    @Test
+    void everyColumnOfTheRootsTimeHasOneCriticalSpan() {
+        // The root's 100 ms of the 300 ms trace take columns 0 to 13; nothing after it is critical.
+        assertOneCriticalSpanPerColumn(rows(plain.render(FanOutTrace.trace())), 14);
     }
 
     @Test
@@ -167,6 +197,15 @@ class WaterfallTest {
             return new Row(line.substring(0, 3), line.substring(4, operationColumn).strip(), treeAndOperation, depth,
                     numbers[0], numbers[1], line.substring(barColumn + 1, line.length() - 1));
         }).toList();
+    }
+
+    private static void assertOneCriticalSpanPerColumn(List<Row> rows, int rootColumns) {
+        for (int column = 0; column < Waterfall.DEFAULT_TIMELINE_WIDTH; column++) {
+            int at = column;
+            List<Integer> critical = indexesWhere(rows, row -> row.bar().charAt(at) == '#');
+            assertEquals(column < rootColumns ? 1 : 0, critical.size(), "column " + column + ": rows " + critical);
+            critical.forEach(row -> assertEquals('*', rows.get(row).marks().charAt(0), "a # on a row without a *"));
+        }
     }
 
     private static List<Integer> indexesWhere(List<Row> rows, java.util.function.Predicate<Row> test) {
