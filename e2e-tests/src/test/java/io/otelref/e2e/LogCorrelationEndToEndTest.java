@@ -31,7 +31,7 @@ class LogCorrelationEndToEndTest {
         String traceId = traceIds.getFirst();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> logLinesWith("traceId=" + traceId).stream()
-                .anyMatch(line -> line.contains("dead-lettering an orders.placed record")));
+                .anyMatch(line -> line.contains("orders.placed[") && line.contains("dead-lettered (")));
     }
 
     private static List<String> logLinesWith(String text) throws IOException {
