@@ -16,10 +16,15 @@ import static io.otelref.scenarios.catalogue.Catalogue.POISON_DEAD_LETTERED;
 import static io.otelref.scenarios.catalogue.Catalogue.PRICED_FROM_FALLBACK;
 import static io.otelref.scenarios.catalogue.Catalogue.PRICING_P95;
 import static io.otelref.scenarios.catalogue.Catalogue.USER_P95;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoublePredicate;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.otelref.observability.trace.Trace;
+import io.otelref.observability.trace.TraceSpan;
 import io.otelref.scenarios.catalogue.Catalogue;
 import io.otelref.scenarios.catalogue.Scenario;
 import io.otelref.scenarios.run.PhaseResult;
@@ -36,6 +43,7 @@ import io.otelref.scenarios.run.RunPlan;
 import io.otelref.scenarios.run.ScenarioResult;
 import io.otelref.scenarios.run.ScenarioRunner;
 import io.otelref.scenarios.signal.Signal;
+import io.otelref.scenarios.signal.Spans;
 import io.otelref.scenarios.stack.StackEndpoints;
 
 /**
@@ -92,6 +100,24 @@ class ScenarioSignaturesEndToEndTest {
         ScenarioResult run = runner.run(scenario("hot-account"), SHORT_WITH_FIX);
         String table = table(run, ACCOUNT_LOCK_P95, USER_P95);
         assertFaultRaisesAndFixRemovesMost(run, ACCOUNT_LOCK_P95, table);
+
+        // The span the trainee must find lies on the critical path of the slowest checkouts of the fault (Jaeger
+        // UI's path, not the last-finishing child), and is its longest stretch in the slowest one.
+        List<Trace> slowest = run.fault().record().load().slowest().stream()
+                .map(request -> run.fault().record().traces().get(request.traceId()))
+                .filter(Objects::nonNull)
+                .limit(5)
+                .toList();
+        assertFalse(slowest.isEmpty(), "the slowest checkouts of the fault are in Jaeger");
+        for (Trace trace : slowest) {
+            TraceSpan lock = trace.find(Spans.accountLock()).stream()
+                    .max(Comparator.comparing(TraceSpan::duration))
+                    .orElseThrow(() -> new AssertionError("no SELECT ... FOR UPDATE in " + trace.describe()));
+            assertTrue(trace.criticalPath().contains(lock), "the lock wait is on the critical path of " + trace.describe());
+        }
+        Trace slowestOfAll = slowest.getFirst();
+        assertTrue(slowestOfAll.criticalPathLongestSection().map(section -> Spans.accountLock().test(section.span())).orElse(false),
+                "the lock wait is the longest stretch of the slowest checkout's critical path: " + slowestOfAll.describe());
     }
 
     @Test

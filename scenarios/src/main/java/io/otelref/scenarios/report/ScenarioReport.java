@@ -75,6 +75,9 @@ public final class ScenarioReport {
         exhibit(scenario, fault).ifPresentOrElse(trace -> {
             out.printf("%n  waterfall of %s%n", trace.traceId());
             new Waterfall(style).render(trace).forEach(line -> out.println("    " + line));
+            // The one line to start from: where the request spent the longest stretch it could not overlap.
+            trace.criticalPathLongestSection().ifPresent(section ->
+                    out.printf("%n  longest stretch of the critical path: %s%n", section.describe()));
         }, () -> out.printf("%n  no trace of this phase is in Jaeger to draw%n"));
         out.printf("%n  In Prometheus (%s, over the phase):%n", "http://127.0.0.1:9090/graph");
         long seconds = Math.max(10, Duration.between(fault.start(), Instant.now()).toSeconds() + 1);
