@@ -15,12 +15,12 @@ import java.util.Optional;
  * {@code MessagingIncubatingAttributes}), except {@code messaging.client_id}, see below.
  *
  * <p>Which keys: those the issue lists as emitted today ({@code db.statement}, {@code db.system},
- * {@code peer.service}, {@code code.function}, {@code messaging.operation}, {@code messaging.client_id}),
- * {@code messaging.system} (on every Kafka span, and in the captured Jaeger fixtures; current in the 1.37
- * the services build with, deprecated by 1.45), plus those the instrumentation libraries we run emit beside them in their
- * default (old-conventions)
- * mode: {@code code.namespace} next to {@code code.function} ({@code CodeAttributesExtractor}), and
- * {@code db.name}, {@code db.operation}, {@code db.sql.table}, {@code db.user} from
+ * {@code peer.service}, {@code code.function}, {@code messaging.operation}, {@code messaging.client_id});
+ * {@code messaging.system}, on every Kafka span and in the captured Jaeger fixtures (current in the 1.37
+ * the services build with, deprecated by 1.45); and those the instrumentation libraries we run emit beside
+ * them in their default (old-conventions) mode: {@code code.namespace} next to {@code code.function}
+ * ({@code CodeAttributesExtractor}, which opentelemetry-jdbc uses for its {@code DataSource.getConnection}
+ * spans), and {@code db.name}, {@code db.operation}, {@code db.sql.table}, {@code db.user} from
  * {@code DbClientAttributesExtractor} / {@code SqlClientAttributesExtractor}
  * (opentelemetry-instrumentation-api-incubator 2.23.0-alpha, the version the Quarkus 3.33.2 BOM manages).
  * A deprecated key that is not here is still judged {@link Verdict#DEPRECATED}, only without a replacement;

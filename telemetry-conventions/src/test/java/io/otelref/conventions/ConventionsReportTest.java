@@ -76,7 +76,7 @@ class ConventionsReportTest {
         assertEquals(Verdict.CURRENT_STABLE, line(report, "checkout-service", "http.request.header.content-type")
                 .judgement().verdict(), "a template key");
         assertEquals(Verdict.CURRENT_INCUBATING, line(report, "billing-service", "server.service.name").judgement().verdict());
-        assertEquals(10, report.spanCount());
+        assertEquals(12, report.spanCount());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ConventionsReportTest {
                 .filter(line -> line.origin() == Origin.RESOURCE && line.key().equals("telemetry.sdk.version"))
                 .findFirst().orElseThrow();
         assertEquals(Verdict.CURRENT_STABLE, sdk.judgement().verdict());
-        assertEquals(5, sdk.spans(), "every checkout-service span's process");
+        assertEquals(6, sdk.spans(), "every checkout-service span's process");
         assertEquals(Origin.RESOURCE, line(report, "invoice-worker", "service.instance.id").origin());
         for (String jaegers : JaegerTags.SYNTHESISED_SPAN_TAGS) {
             assertTrue(report.lines().stream().noneMatch(line -> line.key().equals(jaegers)), jaegers + "\n" + report.format());
@@ -117,7 +117,7 @@ class ConventionsReportTest {
 
         ConventionsReport report = ConventionsReport.of(CONVENTIONS, twice);
 
-        assertEquals(10, report.spanCount());
+        assertEquals(12, report.spanCount());
         assertEquals(1, report.traceCount());
         assertEquals(2, line(report, "checkout-service", "code.function").spans() + line(report, "billing-service",
                 "code.function").spans());
@@ -130,7 +130,7 @@ class ConventionsReportTest {
         String text = report.format();
         System.out.println(text);
 
-        assertTrue(text.startsWith("Attribute keys of 10 spans in 1 traces, against " + CONVENTIONS.versions()), text);
+        assertTrue(text.startsWith("Attribute keys of 12 spans in 1 traces, against " + CONVENTIONS.versions()), text);
         assertTrue(text.contains("\n15 offending keys (DEPRECATED or UNKNOWN)\n"), text);
         String billing = text.substring(text.indexOf("\nbilling-service"), text.indexOf("\ncheckout-service"));
         assertTrue(billing.contains("(5 offending of"), billing);
