@@ -1,6 +1,8 @@
 package io.otelref.observability.jaeger;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +24,7 @@ import io.otelref.observability.trace.Trace;
 
 /**
  * Reads traces from Jaeger's query HTTP API (the one its UI uses: {@code /api/traces},
- * {@code /api/services}). Thread-safe.
+ * {@code /api/services}, {@code /api/services/{service}/operations}). Thread-safe.
  */
 public final class JaegerClient {
 
@@ -115,6 +117,24 @@ public final class JaegerClient {
             data.forEach(service -> services.add(service.asText()));
         }
         return services.stream().sorted().toList();
+    }
+
+    /**
+     * The span names {@code service} has reported, of every span kind, sorted: what
+     * {@link #findTraces} takes as its {@code operation}.
+     */
+    public List<String> operations(String service) {
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("Jaeger needs a service to list its operations");
+        }
+        String path = "/api/services/" + URLEncoder.encode(service, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/operations";
+        JsonNode data = data(http.get(path, Map.of()), "GET " + path);
+        List<String> operations = new ArrayList<>();
+        if (data != null) {
+            data.forEach(operation -> operations.add(operation.asText()));
+        }
+        return operations.stream().sorted().toList();
     }
 
     static String normalizeTraceId(String traceId) {

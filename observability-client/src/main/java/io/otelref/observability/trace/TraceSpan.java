@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param parentSpanId the span this one is a CHILD_OF, or {@code null} for a root; the parent may be
  *                     missing from the trace (see {@link Trace#orphans()})
  * @param start        microsecond precision, as Jaeger stores it
- * @param tags         every span tag, values rendered as text ({@code true}, {@code 200}, {@code 0.5})
+ * @param tags         every span tag, values rendered as text ({@code true}, {@code 200}, {@code 0.5}):
+ *                     the span's attributes and the few tags Jaeger makes from other OTLP fields
+ *                     ({@code span.kind}, {@code otel.status_code}, ...)
+ * @param processTags  the tags of the span's Jaeger process: its resource attributes, except
+ *                     {@code service.name}, which Jaeger keeps as the process's service name ({@link #service()})
  */
 public record TraceSpan(
         String traceId,
@@ -23,7 +27,8 @@ public record TraceSpan(
         SpanKind kind,
         Instant start,
         Duration duration,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        Map<String, String> processTags) {
 
     public static final String ERROR_TAG = "error";
     public static final String STATUS_CODE_TAG = "otel.status_code";
@@ -37,6 +42,13 @@ public record TraceSpan(
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
         tags = Map.copyOf(tags);
+        processTags = Map.copyOf(processTags);
+    }
+
+    /** A span whose process has no tags besides its service name. */
+    public TraceSpan(String traceId, String spanId, String parentSpanId, String service, String operation,
+            SpanKind kind, Instant start, Duration duration, Map<String, String> tags) {
+        this(traceId, spanId, parentSpanId, service, operation, kind, start, duration, tags, Map.of());
     }
 
     public Instant end() {

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,8 @@ class JaegerClientTest {
             .respond("/api/traces/" + CHECKOUT_TRACE_ID, 200, resource("jaeger/checkout-trace.json"))
             .respond("/api/traces/" + MISSING_TRACE_ID, 404, resource("jaeger/trace-not-found.json"))
             .respond("/api/traces", 200, resource("jaeger/search-checkout-service.json"))
-            .respond("/api/services", 200, resource("jaeger/services.json"));
+            .respond("/api/services", 200, resource("jaeger/services.json"))
+            .respond("/api/services/checkout-service/operations", 200, resource("jaeger/operations-checkout-service.json"));
     private final JaegerClient jaeger = new JaegerClient(jaegerServer.url());
 
     @AfterEach
@@ -144,6 +147,38 @@ class JaegerClientTest {
     @Test
     void listsServices() {
         assertEquals(List.of("billing-service", "checkout-service", "invoice-worker"), jaeger.services());
+    }
+
+    @Test
+    void listsTheOperationsOfAServiceSorted() {
+        assertEquals(List.of("GET /api/prices/{sku}", "INSERT checkout.customer_order", "POST /api/checkout",
+                "POST /api/payments/authorizations", "checkout.place_order", "checkout.price_items",
+                "orders.placed publish"), jaeger.operations("checkout-service"));
+        assertEquals("/api/services/checkout-service/operations", jaegerServer.requests().getLast().getPath());
+    }
+
+    @Test
+    void readsTheResourceAttributesAsProcessTagsWithoutTheServiceName() {
+        String withProcessTags = resource("jaeger/checkout-trace.json").replaceFirst(
+                "\"serviceName\": \"checkout-service\",\\s*\"tags\": \\[\\]",
+                "\"serviceName\": \"checkout-service\", \"tags\": [{\"key\": \"telemetry.sdk.language\","
+                        + " \"type\": \"string\", \"value\": \"java\"}, {\"key\": \"process.pid\", \"type\": \"int64\", \"value\": 42}]");
+        jaegerServer.respond("/api/traces/" + CHECKOUT_TRACE_ID, 200, withProcessTags);
+
+        Trace trace = jaeger.trace(CHECKOUT_TRACE_ID).orElseThrow();
+
+        assertEquals(Map.of("telemetry.sdk.language", "java", "process.pid", "42"), trace.root().orElseThrow().processTags());
+        assertEquals(Map.of(), trace.spansOf("billing-service").getFirst().processTags());
+    }
+
+    @Test
+    void readsASavedAnswer() throws Exception {
+        List<Trace> traces = JaegerTraceParser.fromResponse(
+                new ObjectMapper().readTree(resource("jaeger/search-checkout-service.json")));
+
+        assertEquals(2, traces.size());
+        assertEquals(List.of(), JaegerTraceParser.fromResponse(
+                new ObjectMapper().readTree(resource("jaeger/trace-not-found.json"))));
     }
 
     @Test
