@@ -23,6 +23,10 @@ PHASE=$(otelref_instrumentation_phase "${OTELREF_INSTRUMENTATION_PHASE:-}")
 SERVICES=(billing-service invoice-worker checkout-service)
 # Loopback by default: billing's payment API and the simulated gateway answer this machine only.
 BIND_ADDRESS=${OTELREF_BIND_ADDRESS:-127.0.0.1}
+# The current semantic conventions for database and code attributes instead of the deprecated ones the
+# instrumentation libraries write by default; they read this variable themselves, Quarkus's configuration
+# cannot set it. The Dockerfile and the build's tests set the same (docs/telemetry/conventions.md).
+SEMCONV_STABILITY_OPT_IN=database,code
 # Where this script itself reaches them: loopback, unless they listen on one other address only.
 case $BIND_ADDRESS in
   0.0.0.0 | 127.0.0.1 | localhost) PROBE_HOST=127.0.0.1 ;;
@@ -131,7 +135,7 @@ start_one() {
   otelref_log "$service" "starting on $BIND_ADDRESS:$port at instrumentation phase $PHASE (log $log)"
   # A small heap per service keeps the whole stack within its memory budget (docs/operations/budget.md).
   PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
-    QUARKUS_HTTP_HOST=$BIND_ADDRESS \
+    QUARKUS_HTTP_HOST=$BIND_ADDRESS OTEL_SEMCONV_STABILITY_OPT_IN=$SEMCONV_STABILITY_OPT_IN \
     OTELREF_INSTRUMENTATION_PHASE=$PHASE QUARKUS_OTEL_SDK_DISABLED=$(sdk_disabled_in "$PHASE") \
     nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$runner" >"$log" 2>&1 &

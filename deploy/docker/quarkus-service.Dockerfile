@@ -27,6 +27,11 @@ COPY --from=build /src/${SERVICE}/target/quarkus-app/quarkus/ quarkus/
 # All interfaces of the container's own network: which of them reach the host is compose's or Kubernetes'
 # choice (ports:, Services). Outside a container the services listen on loopback only.
 ENV QUARKUS_HTTP_HOST=0.0.0.0
+# The current semantic conventions for database and code attributes (db.query.text, db.system.name,
+# code.function.name, ...) instead of the deprecated ones the instrumentation still writes by default. Read by
+# the OpenTelemetry instrumentation libraries, not by Quarkus's configuration, hence an environment variable;
+# the same value as infra/services.sh and the build's tests (docs/telemetry/conventions.md).
+ENV OTEL_SEMCONV_STABILITY_OPT_IN=database,code
 # Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
 USER 10001:10001
 # The heap is half the container's memory limit (metaspace, code cache and thread stacks need the

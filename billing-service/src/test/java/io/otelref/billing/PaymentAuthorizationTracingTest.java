@@ -31,15 +31,15 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
-import io.opentelemetry.semconv.incubating.DbIncubatingAttributes;
-import io.opentelemetry.semconv.incubating.PeerIncubatingAttributes;
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.repository.PaymentAuthorizationRepository;
 import io.otelref.billing.simulation.GatewaySimulation;
+import io.otelref.billing.telemetry.PeerServiceSpanProcessor;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.TraceView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,7 +50,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 class PaymentAuthorizationTracingTest {
 
     private static final Predicate<SpanData> GATEWAY_CALL =
-            kind(SpanKind.CLIENT).and(attribute(PeerIncubatingAttributes.PEER_SERVICE, "payment-gateway"));
+            kind(SpanKind.CLIENT).and(attribute(PeerServiceSpanProcessor.SERVER_SERVICE_NAME, "payment-gateway"));
 
     @Inject
     InMemorySpanExporter spans;
@@ -175,10 +175,7 @@ class PaymentAuthorizationTracingTest {
     }
 
     private static boolean isLockQuery(SpanData span) {
-        String query = span.getAttributes().get(DbIncubatingAttributes.DB_QUERY_TEXT);
-        if (query == null) {
-            query = span.getAttributes().get(DbIncubatingAttributes.DB_STATEMENT);
-        }
+        String query = span.getAttributes().get(DbAttributes.DB_QUERY_TEXT);
         return query != null && query.toLowerCase(Locale.ROOT).contains("for update");
     }
 

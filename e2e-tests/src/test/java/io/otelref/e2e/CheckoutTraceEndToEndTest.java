@@ -89,7 +89,7 @@ class CheckoutTraceEndToEndTest {
                 .anyMatch(jdbc -> statement(jdbc).toLowerCase().contains("for update")),
                 "a JDBC span runs SELECT … FOR UPDATE under the authorization");
         TraceSpan gatewayCall = trace.find(span("billing-service", SpanKind.CLIENT)
-                .and(s -> "payment-gateway".equals(s.tag("peer.service").orElse(null)))).stream()
+                .and(s -> "payment-gateway".equals(s.tag("server.service.name").orElse(null)))).stream()
                 .filter(call -> trace.isAncestor(authorize, call))
                 .findFirst().orElseThrow(() -> new AssertionError("no payment-gateway CLIENT span under the authorization"));
         assertTrue(gatewayCall.tag("server.address").isPresent(), "the gateway call names its server");
@@ -142,7 +142,7 @@ class CheckoutTraceEndToEndTest {
     }
 
     private static String statement(TraceSpan jdbc) {
-        return jdbc.tag("db.statement").or(() -> jdbc.tag("db.query.text")).orElse("");
+        return jdbc.tag("db.query.text").orElse("");
     }
 
     private static boolean overlap(TraceSpan first, TraceSpan second) {

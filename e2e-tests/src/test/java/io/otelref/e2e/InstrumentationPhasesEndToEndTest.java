@@ -88,7 +88,7 @@ class InstrumentationPhasesEndToEndTest {
         assertEquals(1, trace.find(CHECKOUT_SERVER).size(), trace::toString);
         assertFalse(trace.find(span("checkout-service", SpanKind.CLIENT).and(s -> s.tags().containsKey("http.request.method")))
                 .isEmpty(), "outbound HTTP\n" + trace);
-        assertFalse(trace.find(span("billing-service", SpanKind.CLIENT).and(s -> s.tags().containsKey("db.statement")))
+        assertFalse(trace.find(span("billing-service", SpanKind.CLIENT).and(s -> s.tags().containsKey("db.query.text")))
                 .isEmpty(), "JDBC\n" + trace);
         assertEquals(List.of(), trace.find(BUSINESS_SPAN), "no business span");
         assertEquals(List.of(), trace.find(HAS_APP_ATTRIBUTE), "no app.* attribute");

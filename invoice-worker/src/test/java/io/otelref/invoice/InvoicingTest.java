@@ -43,6 +43,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(KafkaTopicsResource.class)
 class InvoicingTest {
 
+    /**
+     * The deprecated key SmallRye's Kafka instrumentation still writes in the process; the collector renames it
+     * to messaging.system.name on the way to Jaeger (docs/telemetry/conventions.md). This test reads the SDK's
+     * own output, before the collector.
+     */
     private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
     private static final AttributeKey<String> MESSAGING_DESTINATION = AttributeKey.stringKey("messaging.destination.name");
     private static final AttributeKey<Long> RESEND_COUNT = AttributeKey.longKey("http.request.resend_count");

@@ -27,7 +27,7 @@ import io.smallrye.faulttolerance.api.Guard;
 @ApplicationScoped
 public class PaymentGatewayClient {
 
-    /** The gateway's name in {@code peer.service}, in {@code app.dependency.retries} and in problem details. */
+    /** The gateway's name in {@code server.service.name}, in {@code app.dependency.retries} and in problem details. */
     public static final String DEPENDENCY = "payment-gateway";
 
     /** The name under which {@code CircuitBreakerMaintenance} knows the breaker of {@link #authorize}. */

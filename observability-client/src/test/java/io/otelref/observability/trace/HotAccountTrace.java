@@ -45,7 +45,7 @@ public final class HotAccountTrace {
     public static final TraceSpan LOCK = spanMicros("lock", "auth", BILLING, "SELECT billing.account", SpanKind.CLIENT, 56_000, 1_318_000,
             "db.query.text", "select a.id, a.credit_limit from account a where a.id=? for update");
     public static final TraceSpan GATEWAY = spanMicros("gateway", "auth", BILLING, "POST", SpanKind.CLIENT, 1_319_000, 1_380_000,
-            "peer.service", "payment-gateway");
+            "server.service.name", "payment-gateway");
     public static final TraceSpan DEBIT = spanMicros("debit", "auth", BILLING, "UPDATE billing.account", SpanKind.CLIENT, 1_381_000, 1_387_000);
     public static final TraceSpan ORDER = spanMicros("order", "place", CHECKOUT, "INSERT checkout.customer_order", SpanKind.CLIENT, 1_391_000, 1_394_000);
     public static final TraceSpan IDEMPOTENCY = spanMicros("idem", "place", CHECKOUT, "UPDATE checkout.idempotency_record", SpanKind.CLIENT,

@@ -42,7 +42,7 @@ public final class PoisonRecords implements DuringLoad {
 
     static final String PRODUCER_SERVICE = "legacy-order-importer";
     private static final Duration INTERVAL = Duration.ofSeconds(2);
-    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system.name");
     private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
     private static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("messaging.operation.type");
 
@@ -80,7 +80,7 @@ public final class PoisonRecords implements DuringLoad {
     }
 
     private String publish(KafkaProducer<String, String> producer, Tracer tracer, String payload) throws InterruptedException {
-        Span send = tracer.spanBuilder("publish " + topic)
+        Span send = tracer.spanBuilder("send " + topic)
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAllAttributes(Attributes.of(MESSAGING_SYSTEM, "kafka", DESTINATION, topic, OPERATION_TYPE, "send"))
                 .startSpan();

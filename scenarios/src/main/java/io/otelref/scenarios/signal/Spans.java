@@ -43,7 +43,7 @@ public final class Spans {
     /** billing's CLIENT span of one call to the payment gateway at {@code path}, e.g. {@code /authorizations}. */
     public static Predicate<TraceSpan> gatewayCall(String path) {
         return span -> span.kind() == SpanKind.CLIENT && span.service().equals(BILLING)
-                && "payment-gateway".equals(span.tag("peer.service").orElse(null))
+                && "payment-gateway".equals(span.tag("server.service.name").orElse(null))
                 && span.tag("url.full").orElse(span.operation()).contains(path);
     }
 
@@ -75,6 +75,6 @@ public final class Spans {
     }
 
     private static String statement(TraceSpan jdbc) {
-        return jdbc.tag("db.query.text").or(() -> jdbc.tag("db.statement")).orElse("");
+        return jdbc.tag("db.query.text").orElse("");
     }
 }

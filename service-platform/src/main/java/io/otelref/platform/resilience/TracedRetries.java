@@ -20,7 +20,7 @@ import jakarta.interceptor.InterceptorBinding;
 @Target({ ElementType.METHOD, ElementType.TYPE })
 public @interface TracedRetries {
 
-    /** The dependency's name as it appears in metrics and in {@code peer.service}, e.g. {@code billing-service}. */
+    /** The dependency's name as it appears in metrics and in {@code server.service.name}, e.g. {@code billing-service}. */
     @Nonbinding
     String dependency();
 }
