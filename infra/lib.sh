@@ -270,3 +270,46 @@ otelref_instrumentation_phase() {
   fi
   printf '%s\n' "$phase"
 }
+
+# --- OpenTelemetry Collector ----------------------------------------------------------------------
+# One collector build serves both the local pipeline (infra/observability.sh runs it) and the compose
+# checks (deploy/validate.sh validates the config with it): the components deploy/otel-collector/
+# builder-config.yaml lists, at the version it names, which docker-compose.yml's image must match.
+
+# Prints the path of the collector binary built from the manifest (which may not exist yet).
+otelref_collector_bin() {
+  local repo manifest version
+  repo=$(otelref_repo_root)
+  manifest=$repo/deploy/otel-collector/builder-config.yaml
+  version=$(awk '$1 == "version:" { print $2; exit }' "$manifest")
+  printf '%s/otel-reference/otelcol/%s/otelcol\n' "${XDG_CACHE_HOME:-$HOME/.cache}" "$version"
+}
+
+# Builds the collector into the cache with the OpenTelemetry Collector Builder, unless the cached binary
+# was built from the current manifest (a changed component list rebuilds it).
+otelref_ensure_collector() {
+  local repo manifest bin dir key key_file version t0 build_dir
+  repo=$(otelref_repo_root)
+  manifest=$repo/deploy/otel-collector/builder-config.yaml
+  bin=$(otelref_collector_bin)
+  dir=$(dirname "$bin")
+  key_file=$dir/otelcol.build-key
+  key=$(sha256sum <"$manifest" | cut -c1-16)
+  [[ -x $bin && $(cat "$key_file" 2>/dev/null) == "$key" ]] && return 0
+  command -v go >/dev/null 2>&1 ||
+    otelref_die otelcol "Go is needed to build the OpenTelemetry Collector once (go.dev/doc/install; Debian: apt-get install golang)"
+  version=$(basename "$dir")
+  t0=$(otelref_now_ms)
+  otelref_log otelcol "building OpenTelemetry Collector $version with the components of" \
+    "deploy/otel-collector/builder-config.yaml (first time or after a manifest change: ~3 min of a 2-core machine" \
+    "with a warm Go module cache, up to ~16 min cold; log: $dir/build.log)"
+  mkdir -p "$dir"
+  GOBIN=$dir go install "go.opentelemetry.io/collector/cmd/builder@v$version"
+  build_dir=$(mktemp -d "$dir/build.XXXXXX")
+  "$dir/builder" --config "$manifest" --output-path "$build_dir" >"$dir/build.log" 2>&1 ||
+    { otelref_log_tail otelcol "$dir/build.log"; rm -rf "$build_dir"; otelref_die otelcol "the collector build failed"; }
+  mv "$build_dir/otelcol" "$bin"
+  rm -rf "$build_dir"
+  printf '%s\n' "$key" >"$key_file"
+  otelref_log otelcol "built $bin in $(otelref_since "$t0")"
+}

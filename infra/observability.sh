@@ -1,25 +1,35 @@
 #!/usr/bin/env bash
-# Starts, stops, reports and validates the observability backends of the local demo, without Docker:
-# Jaeger v2 (traces; built from the Go module proxy at a pinned version, see infra/jaeger/) and
-# Prometheus (metrics; Debian's package, run by this script rather than by the package's service).
+# Starts, stops, reports and validates the telemetry pipeline of the local demo, without Docker:
+# the OpenTelemetry Collector (every sender's OTLP goes to it; the same configuration as compose's, built
+# from the Go module proxy, see deploy/otel-collector/), Jaeger v2 behind it (traces; built from the Go
+# module proxy at a pinned version, see infra/jaeger/), Zipkin beside it (the same traces in a web UI; its
+# server's exec jar from Maven Central) and Prometheus (metrics; Debian's package, run by this script
+# rather than by the package's service).
 #
-#   infra/observability.sh start [jaeger|prometheus|all]   (default all)
-#   infra/observability.sh stop  [jaeger|prometheus|all]   (default all)
+#   infra/observability.sh start [jaeger|zipkin|otelcol|prometheus|all] [--tail-sampling]   (default all)
+#   infra/observability.sh stop  [jaeger|zipkin|otelcol|prometheus|all]                     (default all)
 #   infra/observability.sh status
 #   infra/observability.sh check   (promtool check config/rules, promtool test rules, jaeger validate)
 #
+# --tail-sampling runs the collector with deploy/otel-collector/tail-sampling.yaml on top, as compose
+# does: Jaeger then keeps every failed or slow trace and a tenth of the rest. Without it (the default)
+# every trace reaches Jaeger, which the tests need. Starting the running collector with the other
+# choice restarts it (a second; the SDKs retry what they could not send meanwhile).
+#
 # Ports (loopback only, fixed by the configs in deploy/):
-#   Jaeger      OTLP gRPC 127.0.0.1:4317, OTLP HTTP 127.0.0.1:4318,
+#   collector   OTLP gRPC 127.0.0.1:4317, OTLP HTTP 127.0.0.1:4318 (where the services send),
+#               span metrics 127.0.0.1:8889, its own metrics 127.0.0.1:8888
+#   Jaeger      OTLP gRPC 127.0.0.1:14317 (from the collector),
 #               query HTTP 127.0.0.1:16686 (API only: a Go-built Jaeger has no UI), query gRPC 127.0.0.1:16685
+#   Zipkin      UI and API 127.0.0.1:9411 (http://127.0.0.1:9411/zipkin/; spans from the collector)
 #   Prometheus  127.0.0.1:9090
 #
 # Environment:
 #   OTELREF_START_TIMEOUT  seconds to wait for each server to become ready (120)
 #   OTELREF_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (15)
-#   XDG_CACHE_HOME         the Jaeger binary is cached in ${XDG_CACHE_HOME:-~/.cache}/otel-reference/jaeger/
+#   XDG_CACHE_HOME         the binaries are cached in ${XDG_CACHE_HOME:-~/.cache}/otel-reference/{jaeger,otelcol,zipkin}/
 #
-# State lives in <repo>/.demo/jaeger/ and <repo>/.demo/prometheus/ (logs, pid files, Prometheus's
-# TSDB). Only processes whose PIDs this script recorded (and whose command line still names our
+# State lives in <repo>/.demo/{jaeger,zipkin,otelcol,prometheus}/ (logs, pid files, Prometheus's TSDB). Only processes whose PIDs this script recorded (and whose command line still names our
 # config) are stopped.
 set -euo pipefail
 
@@ -49,12 +59,40 @@ JAEGER_BUILD_KEY_FILE=$JAEGER_BIN_DIR/jaeger.build-key
 JAEGER_HOST=127.0.0.1
 JAEGER_QUERY_PORT=16686
 JAEGER_QUERY_GRPC_PORT=16685
-JAEGER_OTLP_GRPC_PORT=4317
-JAEGER_OTLP_HTTP_PORT=4318
+JAEGER_OTLP_GRPC_PORT=14317
 JAEGER_DIR=$DEMO_DIR/jaeger
 JAEGER_LOG=$JAEGER_DIR/jaeger.log
 JAEGER_BUILD_LOG=$JAEGER_DIR/build.log
 JAEGER_PID_FILE=$JAEGER_DIR/jaeger.pid
+
+# --- Zipkin -------------------------------------------------------------------------------------
+ZIPKIN_VERSION=3.6.1
+ZIPKIN_ARTIFACT=io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec
+ZIPKIN_JAR_DIR=$CACHE_DIR/zipkin/$ZIPKIN_VERSION
+ZIPKIN_JAR=$ZIPKIN_JAR_DIR/zipkin-server-$ZIPKIN_VERSION-exec.jar
+ZIPKIN_HOST=127.0.0.1
+ZIPKIN_PORT=9411
+# In memory, oldest first out: about 400 checkouts (their spans carry full SQL text), a few minutes of baseline
+# traffic. 50,000 spans outgrew a 160 MiB heap under scenario load (OutOfMemoryError); 20,000 stay in 256 MiB.
+ZIPKIN_MAX_SPANS=20000
+ZIPKIN_DIR=$DEMO_DIR/zipkin
+ZIPKIN_LOG=$ZIPKIN_DIR/zipkin.log
+ZIPKIN_PID_FILE=$ZIPKIN_DIR/zipkin.pid
+
+# --- OpenTelemetry Collector ----------------------------------------------------------------------
+OTELCOL_CONFIG=$REPO_ROOT/deploy/otel-collector/config.yaml
+OTELCOL_TAIL_SAMPLING_CONFIG=$REPO_ROOT/deploy/otel-collector/tail-sampling.yaml
+OTELCOL_ZIPKIN_CONFIG=$REPO_ROOT/deploy/otel-collector/zipkin.yaml
+OTELCOL_HOST=127.0.0.1
+OTELCOL_OTLP_GRPC_PORT=4317
+OTELCOL_OTLP_HTTP_PORT=4318
+OTELCOL_SPAN_METRICS_PORT=8889
+OTELCOL_METRICS_PORT=8888
+OTELCOL_DIR=$DEMO_DIR/otelcol
+OTELCOL_LOG=$OTELCOL_DIR/otelcol.log
+OTELCOL_PID_FILE=$OTELCOL_DIR/otelcol.pid
+# "every-trace" or "tail-sampling": how the running collector was started.
+OTELCOL_MODE_FILE=$OTELCOL_DIR/mode
 
 # --- Prometheus -------------------------------------------------------------------------------
 PROM_HOST=127.0.0.1
@@ -74,12 +112,14 @@ PROM_PACKAGE_PID_FILE=/run/prometheus/prometheus.pid
 
 usage() {
   cat <<EOF
-usage: infra/observability.sh start [jaeger|prometheus|all]   (default all)
-       infra/observability.sh stop  [jaeger|prometheus|all]   (default all)
+usage: infra/observability.sh start [jaeger|zipkin|otelcol|prometheus|all] [--tail-sampling]   (default all)
+       infra/observability.sh stop  [jaeger|zipkin|otelcol|prometheus|all]                     (default all)
        infra/observability.sh status
        infra/observability.sh check
 
-Jaeger $JAEGER_VERSION: OTLP $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT (gRPC) and :$JAEGER_OTLP_HTTP_PORT (HTTP), query API http://$JAEGER_HOST:$JAEGER_QUERY_PORT
+Collector: OTLP $OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT (gRPC) and :$OTELCOL_OTLP_HTTP_PORT (HTTP), where every sender sends
+Jaeger $JAEGER_VERSION: behind the collector (OTLP/gRPC :$JAEGER_OTLP_GRPC_PORT), query API http://$JAEGER_HOST:$JAEGER_QUERY_PORT
+Zipkin $ZIPKIN_VERSION: behind the collector, UI http://$ZIPKIN_HOST:$ZIPKIN_PORT/zipkin/
 Prometheus: http://$PROM_HOST:$PROM_PORT
 EOF
 }
@@ -173,11 +213,10 @@ jaeger_pid() {
   otelref_live_pid "$JAEGER_PID_FILE" "$JAEGER_CONFIG"
 }
 
-# Ready once the query API answers and both OTLP receivers accept connections.
+# Ready once the query API answers and the OTLP receiver accepts connections.
 jaeger_ready() {
   http_ok "http://$JAEGER_HOST:$JAEGER_QUERY_PORT/api/services" &&
-    otelref_port_in_use "$JAEGER_OTLP_GRPC_PORT" "$JAEGER_HOST" &&
-    otelref_port_in_use "$JAEGER_OTLP_HTTP_PORT" "$JAEGER_HOST"
+    otelref_port_in_use "$JAEGER_OTLP_GRPC_PORT" "$JAEGER_HOST"
 }
 
 jaeger_build_key() {
@@ -253,7 +292,7 @@ jaeger_start() {
     return 0
   fi
   forget_stale_pid_file jaeger "$JAEGER_PID_FILE"
-  for port in "$JAEGER_OTLP_GRPC_PORT:OTLP gRPC" "$JAEGER_OTLP_HTTP_PORT:OTLP HTTP" \
+  for port in "$JAEGER_OTLP_GRPC_PORT:OTLP gRPC" \
     "$JAEGER_QUERY_PORT:Jaeger query HTTP" "$JAEGER_QUERY_GRPC_PORT:Jaeger query gRPC"; do
     if otelref_port_in_use "${port%%:*}"; then
       otelref_fail_port_taken jaeger "${port%%:*}" "${port#*:}" "Stop it; the port is fixed by the config in deploy/."
@@ -262,7 +301,7 @@ jaeger_start() {
   jaeger_ensure_binary
   mkdir -p "$JAEGER_DIR"
   printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$JAEGER_LOG"
-  otelref_log jaeger "starting Jaeger $JAEGER_VERSION (in-memory storage): OTLP $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT/:$JAEGER_OTLP_HTTP_PORT," \
+  otelref_log jaeger "starting Jaeger $JAEGER_VERSION (in-memory storage): OTLP/gRPC $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT," \
     "query API http://$JAEGER_HOST:$JAEGER_QUERY_PORT (log $JAEGER_LOG)"
   pid=$(launch jaeger "$JAEGER_PID_FILE" "$JAEGER_LOG" "$JAEGER_DIR" "$JAEGER_BIN" --config="$JAEGER_CONFIG")
   wait_ready jaeger "$pid" "$JAEGER_LOG" jaeger_ready "the query API or OTLP receivers"
@@ -281,7 +320,7 @@ jaeger_stop() {
 }
 
 jaeger_status() {
-  local pid state where="$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT,$JAEGER_OTLP_HTTP_PORT,$JAEGER_QUERY_PORT"
+  local pid state where="$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT,$JAEGER_QUERY_PORT"
   pid=$(jaeger_pid)
   if [[ -z $pid ]]; then
     printf '%-11s %-26s stopped%s\n' jaeger "$where" "$(foreign_port_note "$JAEGER_QUERY_PORT")"
@@ -300,6 +339,165 @@ jaeger_check() {
     otelref_die jaeger "jaeger validate rejects $JAEGER_CONFIG"
   fi
   otelref_log jaeger "jaeger validate: $JAEGER_CONFIG is valid"
+}
+
+# ============================================================================================
+# Zipkin
+# ============================================================================================
+
+zipkin_pid() {
+  otelref_live_pid "$ZIPKIN_PID_FILE" "$ZIPKIN_JAR"
+}
+
+zipkin_ready() {
+  http_ok "http://$ZIPKIN_HOST:$ZIPKIN_PORT/health"
+}
+
+# The server's exec jar (it embeds the UI), fetched once from Maven Central into the cache.
+zipkin_ensure_jar() {
+  local t0
+  [[ -s $ZIPKIN_JAR ]] && return 0
+  command -v mvn >/dev/null 2>&1 || otelref_die zipkin "Maven is needed to fetch $ZIPKIN_ARTIFACT once (Debian: apt-get install maven)"
+  t0=$(otelref_now_ms)
+  otelref_log zipkin "fetching $ZIPKIN_ARTIFACT from Maven Central (first time only, ~130 MB)"
+  mkdir -p "$ZIPKIN_JAR_DIR"
+  mvn -B -q -ntp dependency:copy -Dartifact="$ZIPKIN_ARTIFACT" -DoutputDirectory="$ZIPKIN_JAR_DIR" \
+    -Dmdep.overWriteReleases=true >"$ZIPKIN_JAR_DIR/fetch.log" 2>&1 ||
+    { otelref_log_tail zipkin "$ZIPKIN_JAR_DIR/fetch.log"; otelref_die zipkin "fetching $ZIPKIN_ARTIFACT failed"; }
+  [[ -s $ZIPKIN_JAR ]] || otelref_die zipkin "Maven put no $ZIPKIN_JAR"
+  otelref_log zipkin "fetched $ZIPKIN_JAR in $(otelref_since "$t0")"
+}
+
+zipkin_start() {
+  local pid t0
+  t0=$(otelref_now_ms)
+  require_curl zipkin
+  pid=$(zipkin_pid)
+  if [[ -n $pid ]]; then
+    zipkin_ready || wait_ready zipkin "$pid" "$ZIPKIN_LOG" zipkin_ready "/health"
+    otelref_log zipkin "already running (pid $pid): nothing to do"
+    return 0
+  fi
+  forget_stale_pid_file zipkin "$ZIPKIN_PID_FILE"
+  if otelref_port_in_use "$ZIPKIN_PORT"; then
+    otelref_fail_port_taken zipkin "$ZIPKIN_PORT" "Zipkin" "Stop it; the port is fixed by deploy/otel-collector/zipkin.yaml."
+  fi
+  zipkin_ensure_jar
+  otelref_use_jdk zipkin
+  mkdir -p "$ZIPKIN_DIR"
+  printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$ZIPKIN_LOG"
+  otelref_log zipkin "starting Zipkin $ZIPKIN_VERSION (in memory, at most $ZIPKIN_MAX_SPANS spans): UI http://$ZIPKIN_HOST:$ZIPKIN_PORT/zipkin/ (log $ZIPKIN_LOG)"
+  # Loopback only: Armeria's port list replaces the server's default list as a whole. Only its HTTP
+  # collector is needed (the OpenTelemetry Collector posts to it); self-tracing stays off.
+  pid=$(STORAGE_TYPE=mem MEM_MAX_SPANS=$ZIPKIN_MAX_SPANS COLLECTOR_GRPC_ENABLED=false \
+    launch zipkin "$ZIPKIN_PID_FILE" "$ZIPKIN_LOG" "$ZIPKIN_DIR" "$JAVA_HOME/bin/java" \
+    -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$ZIPKIN_JAR" \
+    "--armeria.ports[0].ip=$ZIPKIN_HOST" "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].protocols[0]=http")
+  wait_ready zipkin "$pid" "$ZIPKIN_LOG" zipkin_ready "/health"
+  otelref_log zipkin "ready (pid $pid) in $(otelref_since "$t0")"
+}
+
+zipkin_stop() {
+  local pid
+  pid=$(zipkin_pid)
+  if [[ -z $pid ]]; then
+    forget_stale_pid_file zipkin "$ZIPKIN_PID_FILE"
+    otelref_log zipkin "not running"
+    return 0
+  fi
+  stop_pid zipkin "$pid" "$ZIPKIN_PID_FILE"
+}
+
+zipkin_status() {
+  local pid state
+  pid=$(zipkin_pid)
+  if [[ -z $pid ]]; then
+    printf '%-11s %-26s stopped%s\n' zipkin "$ZIPKIN_HOST:$ZIPKIN_PORT" "$(foreign_port_note "$ZIPKIN_PORT")"
+    return 0
+  fi
+  state=ready
+  zipkin_ready || state="not ready"
+  printf '%-11s %-26s running pid %s (%s)\n' zipkin "$ZIPKIN_HOST:$ZIPKIN_PORT" "$pid" "$state"
+}
+
+# ============================================================================================
+# OpenTelemetry Collector
+# ============================================================================================
+
+otelcol_pid() {
+  otelref_live_pid "$OTELCOL_PID_FILE" "$OTELCOL_CONFIG"
+}
+
+# Ready once its own metrics answer (the last thing it starts) and the OTLP receivers accept connections.
+otelcol_ready() {
+  http_ok "http://$OTELCOL_HOST:$OTELCOL_METRICS_PORT/metrics" &&
+    otelref_port_in_use "$OTELCOL_OTLP_GRPC_PORT" "$OTELCOL_HOST" &&
+    otelref_port_in_use "$OTELCOL_OTLP_HTTP_PORT" "$OTELCOL_HOST"
+}
+
+otelcol_mode() {
+  cat "$OTELCOL_MODE_FILE" 2>/dev/null || printf 'every-trace\n'
+}
+
+# otelcol_start MODE: MODE is every-trace or tail-sampling.
+otelcol_start() {
+  local mode=$1 pid t0 port configs=(--config="$OTELCOL_CONFIG" --config="$OTELCOL_ZIPKIN_CONFIG")
+  t0=$(otelref_now_ms)
+  require_curl otelcol
+  pid=$(otelcol_pid)
+  if [[ -n $pid ]]; then
+    if [[ $(otelcol_mode) == "$mode" ]]; then
+      if ! otelcol_ready; then
+        otelref_log otelcol "running (pid $pid) but not ready yet; waiting up to ${START_TIMEOUT}s"
+        wait_ready otelcol "$pid" "$OTELCOL_LOG" otelcol_ready "the OTLP receivers or the metrics endpoint"
+      fi
+      otelref_log otelcol "already running (pid $pid, $mode): nothing to do"
+      return 0
+    fi
+    otelref_log otelcol "running with $(otelcol_mode), asked for $mode: restarting"
+    stop_pid otelcol "$pid" "$OTELCOL_PID_FILE"
+  fi
+  forget_stale_pid_file otelcol "$OTELCOL_PID_FILE"
+  for port in "$OTELCOL_OTLP_GRPC_PORT:OTLP gRPC" "$OTELCOL_OTLP_HTTP_PORT:OTLP HTTP" \
+    "$OTELCOL_SPAN_METRICS_PORT:span metrics" "$OTELCOL_METRICS_PORT:collector metrics"; do
+    if otelref_port_in_use "${port%%:*}"; then
+      otelref_fail_port_taken otelcol "${port%%:*}" "${port#*:}" "Stop it; the port is fixed by the config in deploy/."
+    fi
+  done
+  otelref_ensure_collector
+  [[ $mode == tail-sampling ]] && configs+=(--config="$OTELCOL_TAIL_SAMPLING_CONFIG")
+  mkdir -p "$OTELCOL_DIR"
+  printf '\n=== %s start (infra/observability.sh, %s)\n' "$(date -Is)" "$mode" >>"$OTELCOL_LOG"
+  otelref_log otelcol "starting the OpenTelemetry Collector ($mode): OTLP $OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT/:$OTELCOL_OTLP_HTTP_PORT" \
+    "-> Jaeger $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT and Zipkin :$ZIPKIN_PORT, span metrics :$OTELCOL_SPAN_METRICS_PORT (log $OTELCOL_LOG)"
+  pid=$(OTELCOL_LISTEN_HOST=$OTELCOL_HOST JAEGER_OTLP_ENDPOINT=$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT \
+    launch otelcol "$OTELCOL_PID_FILE" "$OTELCOL_LOG" "$OTELCOL_DIR" "$(otelref_collector_bin)" "${configs[@]}")
+  printf '%s\n' "$mode" >"$OTELCOL_MODE_FILE"
+  wait_ready otelcol "$pid" "$OTELCOL_LOG" otelcol_ready "the OTLP receivers or the metrics endpoint"
+  otelref_log otelcol "ready (pid $pid) in $(otelref_since "$t0")"
+}
+
+otelcol_stop() {
+  local pid
+  pid=$(otelcol_pid)
+  if [[ -z $pid ]]; then
+    forget_stale_pid_file otelcol "$OTELCOL_PID_FILE"
+    otelref_log otelcol "not running"
+    return 0
+  fi
+  stop_pid otelcol "$pid" "$OTELCOL_PID_FILE"
+}
+
+otelcol_status() {
+  local pid state where="$OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT,$OTELCOL_OTLP_HTTP_PORT"
+  pid=$(otelcol_pid)
+  if [[ -z $pid ]]; then
+    printf '%-11s %-26s stopped%s\n' otelcol "$where" "$(foreign_port_note "$OTELCOL_OTLP_HTTP_PORT")"
+    return 0
+  fi
+  state=ready
+  otelcol_ready || state="not ready"
+  printf '%-11s %-26s running pid %s (%s, %s)\n' otelcol "$where" "$pid" "$state" "$(otelcol_mode)"
 }
 
 # ============================================================================================
@@ -441,8 +639,10 @@ prom_check() {
 # Which servers a start/stop argument names, in start order.
 servers_of() {
   case ${1:-all} in
-    all) printf 'jaeger prometheus\n' ;;
+    all) printf 'jaeger zipkin otelcol prometheus\n' ;;
     jaeger) printf 'jaeger\n' ;;
+    zipkin) printf 'zipkin\n' ;;
+    otelcol | collector) printf 'otelcol\n' ;;
     prometheus | prom) printf 'prometheus\n' ;;
     *)
       usage >&2
@@ -452,23 +652,42 @@ servers_of() {
 }
 
 main() {
-  local cmd=${1:-} server servers=() list
+  local cmd=${1:-} which=all mode=every-trace server servers=() list arg
+  shift || true
+  for arg in "$@"; do
+    case $arg in
+      --tail-sampling) mode=tail-sampling ;;
+      -*)
+        usage >&2
+        exit 2
+        ;;
+      *) which=$arg ;;
+    esac
+  done
   case $cmd in
     start | stop)
-      list=$(servers_of "${2:-all}")
+      list=$(servers_of "$which")
       read -r -a servers <<<"$list"
+      # Stopped in reverse: the collector hands Jaeger what it still holds before Jaeger goes.
+      [[ $cmd == stop ]] && read -r -a servers <<<"$(printf '%s\n' "${servers[@]}" | tac | tr '\n' ' ')"
       otelref_take_lock observability "$DEMO_DIR/.observability.lock" 900
       for server in "${servers[@]}"; do
         case $cmd:$server in
           start:jaeger) jaeger_start ;;
+          start:zipkin) zipkin_start ;;
+          start:otelcol) otelcol_start "$mode" ;;
           start:prometheus) prom_start ;;
           stop:jaeger) jaeger_stop ;;
+          stop:zipkin) zipkin_stop ;;
+          stop:otelcol) otelcol_stop ;;
           stop:prometheus) prom_stop ;;
         esac
       done
       ;;
     status)
       jaeger_status
+      zipkin_status
+      otelcol_status
       prom_status
       ;;
     check)

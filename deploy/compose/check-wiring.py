@@ -21,6 +21,7 @@ COMPOSE_FILE = Path("docker-compose.yml")
 COMPOSE_DOC = Path("docs/operations/compose.md")
 COLLECTOR_MANIFEST = Path("deploy/otel-collector/builder-config.yaml")
 COLLECTOR_CONFIG = Path("deploy/otel-collector/config.yaml")
+COLLECTOR_TAIL_SAMPLING = Path("deploy/otel-collector/tail-sampling.yaml")
 JAEGER_CONFIG = Path("deploy/compose/jaeger.yaml")
 COLLECTOR_SERVICE = "otel-collector"
 PROMETHEUS_CONFIG = Path("deploy/prometheus/prometheus.compose.yml")
@@ -151,9 +152,24 @@ def port_of(endpoint):
     return endpoint.rstrip("/").rsplit(":", 1)[1]
 
 
+def as_compose_runs_it(text):
+    """The collector config with each ${env:NAME:-default} at its default: compose sets none of these variables."""
+    return re.sub(r"\$\{env:[A-Z_]+:-([^}]*)\}", r"\1", text)
+
+
 def check_collector_endpoints(report, services):
     """Every hop of the telemetry path names a port that the next hop really listens on."""
-    collector = yaml.safe_load(COLLECTOR_CONFIG.read_text())
+    collector = yaml.safe_load(as_compose_runs_it(COLLECTOR_CONFIG.read_text()))
+    environment = services[COLLECTOR_SERVICE].get("environment") or {}
+    overridden = sorted(set(re.findall(r"\$\{env:([A-Z_]+)", COLLECTOR_CONFIG.read_text())) & set(environment))
+    report.check(not overridden, f"{COLLECTOR_SERVICE}: runs {COLLECTOR_CONFIG.name} with its compose defaults",
+                 f"it sets {overridden}")
+    command = services[COLLECTOR_SERVICE].get("command") or []
+    mounted = {Path(volume["source"]).name: volume["target"] for volume in services[COLLECTOR_SERVICE].get("volumes", [])}
+    for config in (COLLECTOR_CONFIG, COLLECTOR_TAIL_SAMPLING):
+        target = mounted.get(config.name)
+        report.check(target is not None and f"--config={target}" in command,
+                     f"{COLLECTOR_SERVICE}: mounts {config} and runs with it", f"command {command}, volumes {mounted}")
     otlp = collector["receivers"]["otlp"]["protocols"]
     grpc, http = port_of(otlp["grpc"]["endpoint"]), port_of(otlp["http"]["endpoint"])
     expected = f"http://{COLLECTOR_SERVICE}:{http}"
