@@ -15,6 +15,7 @@ import static io.otelref.scenarios.catalogue.Catalogue.ORDER_TO_INVOICE_P95;
 import static io.otelref.scenarios.catalogue.Catalogue.POISON_DEAD_LETTERED;
 import static io.otelref.scenarios.catalogue.Catalogue.PRICED_FROM_FALLBACK;
 import static io.otelref.scenarios.catalogue.Catalogue.PRICING_P95;
+import static io.otelref.scenarios.catalogue.Catalogue.SPANS_STORED;
 import static io.otelref.scenarios.catalogue.Catalogue.USER_P95;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,7 +103,7 @@ class ScenarioSignaturesEndToEndTest {
         assertFaultRaisesAndFixRemovesMost(run, ACCOUNT_LOCK_P95, table);
 
         // The span the trainee must find lies on the critical path of the slowest checkouts of the fault (Jaeger
-        // UI's path, not the last-finishing child), and is its longest stretch in the slowest one.
+        // UI's path, not the last-finishing child).
         List<Trace> slowest = run.fault().record().load().slowest().stream()
                 .map(request -> run.fault().record().traces().get(request.traceId()))
                 .filter(Objects::nonNull)
@@ -115,9 +116,13 @@ class ScenarioSignaturesEndToEndTest {
                     .orElseThrow(() -> new AssertionError("no SELECT ... FOR UPDATE in " + trace.describe()));
             assertTrue(trace.criticalPath().contains(lock), "the lock wait is on the critical path of " + trace.describe());
         }
-        Trace slowestOfAll = slowest.getFirst();
-        assertTrue(slowestOfAll.criticalPathLongestSection().map(section -> Spans.accountLock().test(section.span())).orElse(false),
-                "the lock wait is the longest stretch of the slowest checkout's critical path: " + slowestOfAll.describe());
+        // Not every slow checkout is slow for the lock (a gateway call that times out under the lock is slow
+        // too, and its waiters with it), but most are: there the wait is the path's longest stretch.
+        List<Trace> lockBound = slowest.stream()
+                .filter(trace -> trace.criticalPathLongestSection().map(section -> Spans.accountLock().test(section.span())).orElse(false))
+                .toList();
+        assertTrue(2 * lockBound.size() >= slowest.size(), "the lock wait is the longest stretch of the critical path in "
+                + lockBound.size() + " of the " + slowest.size() + " slowest checkouts; the slowest:\n" + slowest.getFirst().describe());
     }
 
     @Test
@@ -162,12 +167,15 @@ class ScenarioSignaturesEndToEndTest {
     }
 
     @Test
-    void samplingBlindSpotHidesFailuresFromTracesButNotFromMetrics() throws InterruptedException {
+    void samplingBlindSpotHidesFailuresFromTracesUntilTheCollectorSamplesAtTheTail() throws InterruptedException {
         ScenarioResult run = runner.run(scenario("sampling-blind-spot"), SHORT_WITH_FIX);
-        String table = table(run, FAILURES_IN_METRICS, FAILURES_WITH_TRACE, ERROR_RATE);
+        String table = table(run, FAILURES_IN_METRICS, FAILURES_WITH_TRACE, SPANS_STORED, ERROR_RATE);
         check(run.fault(), FAILURES_IN_METRICS, count -> count >= 1, "metrics count the failures\n" + table);
         check(run.fault(), FAILURES_WITH_TRACE, share -> share <= 0.5, "most have no trace\n" + table);
-        check(run.fix().orElseThrow(), FAILURES_WITH_TRACE, share -> share >= 0.9, "every failure has a trace\n" + table);
+        check(run.fault(), SPANS_STORED, share -> share >= 0.95, "the collector keeps every trace it is sent\n" + table);
+        // The fix is the collector's tail sampling: every failed checkout's trace kept, at a fraction of the spans.
+        check(run.fix().orElseThrow(), FAILURES_WITH_TRACE, share -> share == 1, "every failure has a trace\n" + table);
+        check(run.fix().orElseThrow(), SPANS_STORED, share -> share <= 0.5, "at a fraction of the spans stored\n" + table);
     }
 
     /** The fault raises the signal to at least 5 times the baseline, and the fix takes away at least two thirds of that. */

@@ -42,6 +42,7 @@ public final class Catalogue {
             Spans.connectionAcquisition(), 95);
     public static final Signal FAILURES_IN_METRICS = Signals.failuresInMetrics();
     public static final Signal FAILURES_WITH_TRACE = Signals.failuresWithTrace();
+    public static final Signal SPANS_STORED = Signals.spansStored();
 
     private static final String CHECKOUT_P95 = "histogram_quantile(0.95, sum by (le) (rate("
             + "http_server_requests_seconds_bucket{job=\"checkout-service\",uri=\"/api/checkout\"}[$window])))";
@@ -200,10 +201,10 @@ public final class Catalogue {
                 Treatment.of("the user's side samples 5 % of traces; billing answers 503 for SKU-0042 and SKU-0043",
                         change(BILLING, "pricing", Map.of("unavailableSkus", List.of("SKU-0042", "SKU-0043"))))
                         .withLoadFlags("--sample-ratio", "0.05"),
-                Optional.of(Treatment.of("every trace recorded: what a tail-sampling collector that keeps every error "
-                        + "achieves (docker compose runs one)").withLoadFlags("--sample-ratio", "1")),
+                Optional.of(Treatment.of("every request traced at the source, the collector keeping every failed or slow "
+                        + "trace and a tenth of the rest (tail sampling)").withLoadFlags("--sample-ratio", "1").withTailSampling()),
                 10, List.of("--items-min", "1", "--items-max", "3"),
-                List.of(FAILURES_IN_METRICS, FAILURES_WITH_TRACE, ERROR_RATE),
+                List.of(FAILURES_IN_METRICS, FAILURES_WITH_TRACE, SPANS_STORED, ERROR_RATE),
                 List.of(new PromQuery("failed checkouts in the window", "sum(increase(http_server_requests_seconds_count{"
                         + "job=\"checkout-service\",uri=\"/api/checkout\",status=~\"5..\"}[$window]))")),
                 Exhibit.FAILED, Optional.empty());

@@ -27,6 +27,7 @@ import io.otelref.scenarios.catalogue.Treatment;
 import io.otelref.scenarios.signal.Telemetry;
 import io.otelref.scenarios.stack.AdminApi;
 import io.otelref.scenarios.stack.AdminChange;
+import io.otelref.scenarios.stack.CollectorSampling;
 import io.otelref.scenarios.stack.Service;
 import io.otelref.scenarios.stack.StackEndpoints;
 import io.otelref.scenarios.stack.StackException;
@@ -52,6 +53,7 @@ public final class ScenarioRunner {
 
     private final StackEndpoints stack;
     private final AdminApi admin;
+    private final CollectorSampling sampling;
     private final Telemetry telemetry;
     private final TraceCollector traces;
     private final PrintStream progress;
@@ -59,6 +61,7 @@ public final class ScenarioRunner {
     public ScenarioRunner(StackEndpoints stack, PrintStream progress) {
         this.stack = stack;
         this.admin = new AdminApi(stack);
+        this.sampling = CollectorSampling.discover();
         JaegerClient jaeger = new JaegerClient(stack.jaeger());
         this.telemetry = new Telemetry(jaeger, new PrometheusClient(stack.prometheus()));
         this.traces = new TraceCollector(jaeger);
@@ -74,7 +77,8 @@ public final class ScenarioRunner {
             if (plan.warmUp()) {
                 warmUp(plan.rate().orElse(scenario.rate()));
             }
-            boolean switchesNothing = scenario.fault().changes().isEmpty() && scenario.fault().loadFlags().isEmpty();
+            boolean switchesNothing = scenario.fault().changes().isEmpty() && scenario.fault().loadFlags().isEmpty()
+                    && !scenario.fault().tailSampling();
             PhaseResult fault = runPhase(scenario, switchesNothing ? "as configured" : "fault", scenario.fault(), plan);
             Optional<PhaseResult> fix = Optional.empty();
             if (plan.withFix() && scenario.fix().isPresent()) {
@@ -91,6 +95,10 @@ public final class ScenarioRunner {
             throws InterruptedException {
         progress.printf("%n[%s] %s: %s%n", scenario.name(), label, treatment.description());
         admin.resetAll();
+        if (treatment.tailSampling()) {
+            // Until restore(): the traces are collected after the load, once the collector has decided on them.
+            progress.println("  " + sampling.set(true));
+        }
         for (AdminChange change : treatment.changes()) {
             admin.apply(change);
             progress.println("  switched " + change.describe());
@@ -129,9 +137,10 @@ public final class ScenarioRunner {
         return PhaseResult.measure(treatment, record, scenario.signals(), telemetry);
     }
 
-    /** Every service back to its configured behaviour; safe to call at any time, e.g. on Ctrl-C. */
+    /** Every service back to its configured behaviour, every trace kept; safe to call at any time, e.g. on Ctrl-C. */
     public void restore() {
         admin.resetAll();
+        sampling.set(false);
     }
 
     /**

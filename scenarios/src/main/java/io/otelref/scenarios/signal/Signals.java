@@ -109,6 +109,18 @@ public final class Signals {
         });
     }
 
+    /**
+     * Share of the spans the collector received in the phase that it sent on to Jaeger, from the collector's own
+     * metrics: 1 while it keeps every trace, the cost of tracing everything at the source when it samples at the tail.
+     */
+    public static Signal spansStored() {
+        return new Signal("spans the collector sent on to Jaeger", "share", (phase, telemetry) -> {
+            long seconds = Math.max(10, Duration.between(phase.start(), Instant.now()).toSeconds() + 1);
+            return telemetry.prometheus().scalar("sum(increase(otelcol_exporter_sent_spans{exporter=\"otlp_grpc/jaeger\"}["
+                    + seconds + "s])) / sum(increase(otelcol_receiver_accepted_spans{receiver=\"otlp\"}[" + seconds + "s]))");
+        });
+    }
+
     /** Share of placed orders of which at least one line was priced from memory because its pricing call failed. */
     public static Signal pricedFromFallback() {
         return new Signal("placed orders priced with a remembered price", "share", (phase, telemetry) -> share(
