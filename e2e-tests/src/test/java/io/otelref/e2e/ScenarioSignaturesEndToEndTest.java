@@ -102,8 +102,9 @@ class ScenarioSignaturesEndToEndTest {
         String table = table(run, ACCOUNT_LOCK_P95, USER_P95);
         assertFaultRaisesAndFixRemovesMost(run, ACCOUNT_LOCK_P95, table);
 
-        // The span the trainee must find lies on the critical path of the slowest checkouts of the fault (Jaeger
-        // UI's path, not the last-finishing child).
+        // The span the trainee must find lies on the critical path of each of the slowest checkouts of the fault
+        // (Jaeger UI's path; following the last-finishing child missed it). Not always its longest stretch: the
+        // lock is held across the gateway call, so a wait is often shorter than the holder's gateway call.
         List<Trace> slowest = run.fault().record().load().slowest().stream()
                 .map(request -> run.fault().record().traces().get(request.traceId()))
                 .filter(Objects::nonNull)
@@ -116,13 +117,6 @@ class ScenarioSignaturesEndToEndTest {
                     .orElseThrow(() -> new AssertionError("no SELECT ... FOR UPDATE in " + trace.describe()));
             assertTrue(trace.criticalPath().contains(lock), "the lock wait is on the critical path of " + trace.describe());
         }
-        // Not every slow checkout is slow for the lock (a gateway call that times out under the lock is slow
-        // too, and its waiters with it), but most are: there the wait is the path's longest stretch.
-        List<Trace> lockBound = slowest.stream()
-                .filter(trace -> trace.criticalPathLongestSection().map(section -> Spans.accountLock().test(section.span())).orElse(false))
-                .toList();
-        assertTrue(2 * lockBound.size() >= slowest.size(), "the lock wait is the longest stretch of the critical path in "
-                + lockBound.size() + " of the " + slowest.size() + " slowest checkouts; the slowest:\n" + slowest.getFirst().describe());
     }
 
     @Test
