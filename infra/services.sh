@@ -133,7 +133,7 @@ start_one() {
   mkdir -p "$(dirname "$log")"
   start=$(otelref_now_ms)
   otelref_log "$service" "starting on $BIND_ADDRESS:$port at instrumentation phase $PHASE (log $log)"
-  # A small heap per service keeps the whole stack within its memory budget (docs/operations/budget.md).
+  # A small heap per service keeps the whole stack within its memory budget (the budget in docs/operations/demo.md).
   PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
     QUARKUS_HTTP_HOST=$BIND_ADDRESS OTEL_SEMCONV_STABILITY_OPT_IN=$SEMCONV_STABILITY_OPT_IN \
     OTELREF_INSTRUMENTATION_PHASE=$PHASE QUARKUS_OTEL_SDK_DISABLED=$(sdk_disabled_in "$PHASE") \

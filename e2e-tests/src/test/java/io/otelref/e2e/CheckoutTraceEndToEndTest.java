@@ -76,8 +76,12 @@ class CheckoutTraceEndToEndTest {
             assertTrue(trace.children(call).stream().anyMatch(span("billing-service", SpanKind.SERVER)),
                     "each pricing call has billing's SERVER span as its child");
         }
-        assertTrue(overlap(firstAttempts.get(0), firstAttempts.get(1)) && overlap(firstAttempts.get(1), firstAttempts.get(2)),
-                "the fan-out runs in parallel");
+        // Parallel means calls in flight together. Not all three need be: on two busy cores a call of a few
+        // milliseconds can finish before the third virtual thread is even scheduled (seen on a fresh machine).
+        // A serial fan-out would have no overlapping pair at all.
+        boolean someOverlap = overlap(firstAttempts.get(0), firstAttempts.get(1)) || overlap(firstAttempts.get(1), firstAttempts.get(2))
+                || overlap(firstAttempts.get(0), firstAttempts.get(2));
+        assertTrue(someOverlap, () -> "the fan-out runs in parallel: " + firstAttempts);
     }
 
     @Test
