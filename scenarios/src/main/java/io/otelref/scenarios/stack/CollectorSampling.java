@@ -44,11 +44,6 @@ public final class CollectorSampling {
         return new CollectorSampling(Optional.empty());
     }
 
-    /** Whether this stack's sampling can be switched at all. */
-    public boolean switchable() {
-        return repo.isPresent();
-    }
-
     /**
      * Makes the collector sample at the tail, or keep every trace; returns what was done, for the progress
      * log. Asking for the mode it already runs in costs a status check of the script, no restart.
