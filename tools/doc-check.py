@@ -456,15 +456,15 @@ def plan_command(raw: str, at: str, trace_id: str, plan: DocRuns, report: Report
             return None
     if ASSIGNMENT.match(command):
         return raw
+    if command in COMMAND_WORDS:
+        plan.mentions += 1   # a tool named in passing (`curl`, `java`), not a command to run
+        return None
     if first == "./demo":
         return plan_demo(command, at, trace_id, plan)
     if first == "curl":
         return raw
     if command == "java -version":
         return command
-    if command == "java":
-        plan.mentions += 1
-        return None
     if LOAD_GENERATOR_JAR in command and " -jar " in f" {command}":
         load_run = shortened(command).replace(LOAD_GENERATOR_JAR, str(REPO / LOAD_GENERATOR_JAR))
         # Thresholds (--max-p99, --max-error-rate) decide the exit code: 1 is the tool working as documented.
@@ -491,7 +491,7 @@ def plan_demo(command: str, at: str, trace_id: str, plan: DocRuns) -> str | None
         return None
     command = substitute(command, trace_id)
     synopsis = re.search(r"<[^>]+>|…", command) or any(PLACEHOLDER.match(arg) for arg in args[1:])
-    if synopsis or (subcommand in ("scenario", "trace", "logs") and len(args) == 1):
+    if synopsis or (subcommand in ("scenario", "trace", "logs", "dlq") and len(args) == 1):
         plan.mentions += 1   # a synopsis (`./demo scenario <name> [--fix]`) or a subcommand named in passing
         return None
     if subcommand == "up":
