@@ -18,7 +18,7 @@
 #
 # Ports (loopback only, fixed by the configs in deploy/):
 #   collector   OTLP gRPC 127.0.0.1:4317, OTLP HTTP 127.0.0.1:4318 (where the services send),
-#               span metrics 127.0.0.1:8889, its own metrics 127.0.0.1:8888
+#               the services' metrics and span metrics 127.0.0.1:8889, its own metrics 127.0.0.1:8888
 #   Jaeger      OTLP gRPC 127.0.0.1:14317 (from the collector),
 #               query HTTP 127.0.0.1:16686 (API only: a Go-built Jaeger has no UI), query gRPC 127.0.0.1:16685
 #   Zipkin      UI and API 127.0.0.1:9411 (http://127.0.0.1:9411/zipkin/; spans from the collector)
@@ -86,7 +86,7 @@ OTELCOL_ZIPKIN_CONFIG=$REPO_ROOT/deploy/otel-collector/zipkin.yaml
 OTELCOL_HOST=127.0.0.1
 OTELCOL_OTLP_GRPC_PORT=4317
 OTELCOL_OTLP_HTTP_PORT=4318
-OTELCOL_SPAN_METRICS_PORT=8889
+OTELCOL_PROMETHEUS_PORT=8889
 OTELCOL_METRICS_PORT=8888
 OTELCOL_DIR=$DEMO_DIR/otelcol
 OTELCOL_LOG=$OTELCOL_DIR/otelcol.log
@@ -459,7 +459,7 @@ otelcol_start() {
   fi
   forget_stale_pid_file otelcol "$OTELCOL_PID_FILE"
   for port in "$OTELCOL_OTLP_GRPC_PORT:OTLP gRPC" "$OTELCOL_OTLP_HTTP_PORT:OTLP HTTP" \
-    "$OTELCOL_SPAN_METRICS_PORT:span metrics" "$OTELCOL_METRICS_PORT:collector metrics"; do
+    "$OTELCOL_PROMETHEUS_PORT:metrics for Prometheus" "$OTELCOL_METRICS_PORT:collector metrics"; do
     if otelref_port_in_use "${port%%:*}"; then
       otelref_fail_port_taken otelcol "${port%%:*}" "${port#*:}" "Stop it; the port is fixed by the config in deploy/."
     fi
@@ -469,7 +469,7 @@ otelcol_start() {
   mkdir -p "$OTELCOL_DIR"
   printf '\n=== %s start (infra/observability.sh, %s)\n' "$(date -Is)" "$mode" >>"$OTELCOL_LOG"
   otelref_log otelcol "starting the OpenTelemetry Collector ($mode): OTLP $OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT/:$OTELCOL_OTLP_HTTP_PORT" \
-    "-> Jaeger $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT and Zipkin :$ZIPKIN_PORT, span metrics :$OTELCOL_SPAN_METRICS_PORT (log $OTELCOL_LOG)"
+    "-> Jaeger $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT and Zipkin :$ZIPKIN_PORT, metrics for Prometheus :$OTELCOL_PROMETHEUS_PORT (log $OTELCOL_LOG)"
   pid=$(OTELCOL_LISTEN_HOST=$OTELCOL_HOST JAEGER_OTLP_ENDPOINT=$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT \
     launch otelcol "$OTELCOL_PID_FILE" "$OTELCOL_LOG" "$OTELCOL_DIR" "$(otelref_collector_bin)" "${configs[@]}")
   printf '%s\n' "$mode" >"$OTELCOL_MODE_FILE"

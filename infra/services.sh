@@ -67,9 +67,14 @@ running_phase_of() {
 }
 
 # Phases 0 and 1 come before any tracing: the OpenTelemetry SDK is off (a runtime setting), so no span is
-# made or exported and the log lines' traceId/spanId stay empty.
+# made or exported, no metric either, and the log lines' traceId/spanId stay empty.
 sdk_disabled_in() {
   if (($1 < 2)); then printf 'true\n'; else printf 'false\n'; fi
+}
+
+# Exemplars (a trace id beside a histogram bucket) come with phase 4: before it, the SDK keeps none.
+exemplar_filter_in() {
+  if (($1 < 4)); then printf 'always_off\n'; else printf 'trace_based\n'; fi
 }
 
 live_pid_of() {
@@ -137,6 +142,7 @@ start_one() {
   PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
     QUARKUS_HTTP_HOST=$BIND_ADDRESS OTEL_SEMCONV_STABILITY_OPT_IN=$SEMCONV_STABILITY_OPT_IN \
     OTELREF_INSTRUMENTATION_PHASE=$PHASE QUARKUS_OTEL_SDK_DISABLED=$(sdk_disabled_in "$PHASE") \
+    QUARKUS_OTEL_METRICS_EXEMPLAR_FILTER=$(exemplar_filter_in "$PHASE") OTELREF_INSTANCE_ID=$HOSTNAME \
     nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$runner" >"$log" 2>&1 &
   pid=$!

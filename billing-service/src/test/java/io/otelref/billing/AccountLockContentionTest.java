@@ -8,23 +8,22 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.Attributes;
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.billing.telemetry.AccountLockWait;
+import io.otelref.testing.ExportedMetrics;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Six authorizations of one account at once really queue on PostgreSQL's row lock, and
- * {@code app.account.lock.wait} shows how long: compared on the measured waits, not on wall-clock time.
+ * {@code app.account.lock_wait.duration} shows how long: compared on the measured waits, not on wall-clock time.
  */
 @QuarkusTest
 class AccountLockContentionTest {
@@ -33,7 +32,7 @@ class AccountLockContentionTest {
     private static final Duration GATEWAY_LATENCY = Duration.ofMillis(150);
 
     @Inject
-    MeterRegistry registry;
+    ExportedMetrics metrics;
 
     @Inject
     GatewaySimulation simulation;
@@ -65,15 +64,14 @@ class AccountLockContentionTest {
     }
 
     private Duration totalLockWaitOfConcurrentAuthorizations(String accountId) throws Exception {
-        Timer lockWait = registry.get(AccountLockWait.METRIC).timer();
-        long countBefore = lockWait.count();
-        double nanosBefore = lockWait.totalTime(TimeUnit.NANOSECONDS);
+        long countBefore = metrics.histogramCount(AccountLockWait.METRIC, Attributes.empty());
+        double secondsBefore = metrics.histogramSum(AccountLockWait.METRIC, Attributes.empty());
 
         List<Integer> statuses = Concurrently.call(CONCURRENT_AUTHORIZATIONS,
                 () -> authorize(UUID.randomUUID(), accountId, "10.00").statusCode());
 
         assertEquals(Collections.nCopies(CONCURRENT_AUTHORIZATIONS, 201), statuses);
-        assertEquals(countBefore + CONCURRENT_AUTHORIZATIONS, lockWait.count());
-        return Duration.ofNanos((long) (lockWait.totalTime(TimeUnit.NANOSECONDS) - nanosBefore));
+        assertEquals(countBefore + CONCURRENT_AUTHORIZATIONS, metrics.histogramCount(AccountLockWait.METRIC, Attributes.empty()));
+        return Duration.ofNanos((long) ((metrics.histogramSum(AccountLockWait.METRIC, Attributes.empty()) - secondsBefore) * 1e9));
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -41,6 +41,7 @@ import io.otelref.billing.repository.PaymentAuthorizationRepository;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.billing.telemetry.PeerServiceSpanProcessor;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +66,7 @@ class PaymentAuthorizationTracingTest {
     CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
-    MeterRegistry registry;
+    ExportedMetrics metrics;
 
     @Inject
     PaymentAuthorizationRepository authorizations;
@@ -169,9 +170,8 @@ class PaymentAuthorizationTracingTest {
     }
 
     private double gatewayRetries() {
-        Counter counter = registry.find("app.dependency.retries")
-                .tags("dependency", "payment-gateway", "operation", "authorize").counter();
-        return counter == null ? 0 : counter.count();
+        return metrics.counter("app.dependency.retries", Attributes.of(AttributeKey.stringKey("dependency"), "payment-gateway",
+                AttributeKey.stringKey("operation"), "authorize"));
     }
 
     private static boolean isLockQuery(SpanData span) {

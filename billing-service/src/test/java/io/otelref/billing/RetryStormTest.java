@@ -12,11 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.otelref.billing.client.PaymentGatewayClient;
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.simulation.GatewaySimulation;
+import io.otelref.testing.ExportedMetrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -39,17 +40,14 @@ class RetryStormTest {
     CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
-    MeterRegistry registry;
+    ExportedMetrics metrics;
 
-    private Counter resends;
-    private Counter refusedRetries;
+    private static final Attributes AUTHORIZE_AT_THE_GATEWAY = Attributes.of(AttributeKey.stringKey("dependency"),
+            "payment-gateway", AttributeKey.stringKey("operation"), "authorize");
 
     @BeforeEach
     void failEveryGatewayCall() {
         simulation.change(simulation.behaviour().withErrorRate(1.0));
-        resends = registry.counter("app.dependency.retries", "dependency", "payment-gateway", "operation", "authorize");
-        refusedRetries = registry.counter("app.dependency.retry_budget.exhausted",
-                "dependency", "payment-gateway", "operation", "authorize");
     }
 
     @AfterEach
@@ -63,13 +61,13 @@ class RetryStormTest {
     void withoutTheBudgetEveryFailedAuthorizationReachesTheGatewayFourTimes() {
         int authorizations = 8;
         long callsBefore = simulation.calls();
-        double resendsBefore = resends.count();
+        double resendsBefore = resends();
 
         failingAuthorizations(authorizations);
 
         long calls = simulation.calls() - callsBefore;
         assertEquals(4 * authorizations, calls, "one attempt and three retries each");
-        assertEquals(calls - authorizations, resends.count() - resendsBefore, 0.0, "every retry is a counted resend");
+        assertEquals(calls - authorizations, resends() - resendsBefore, 0.0, "every retry is a counted resend");
     }
 
     /**
@@ -82,16 +80,16 @@ class RetryStormTest {
         fixes.retryBudget(true);
         int authorizations = 100;
         long callsBefore = simulation.calls();
-        double resendsBefore = resends.count();
-        double refusedBefore = refusedRetries.count();
+        double resendsBefore = resends();
+        double refusedBefore = refusedRetries();
 
         failingAuthorizations(authorizations);
 
         long calls = simulation.calls() - callsBefore;
         assertTrue(calls < 1.5 * authorizations, () -> calls + " gateway calls for " + authorizations + " authorizations");
-        assertEquals(calls - authorizations, resends.count() - resendsBefore, 0.0, "every retry is a counted resend");
-        assertTrue(refusedRetries.count() - refusedBefore >= authorizations / 2.0,
-                () -> (refusedRetries.count() - refusedBefore) + " refused retries counted");
+        assertEquals(calls - authorizations, resends() - resendsBefore, 0.0, "every retry is a counted resend");
+        double refused = refusedRetries() - refusedBefore;
+        assertTrue(refused >= authorizations / 2.0, () -> refused + " refused retries counted");
     }
 
     private void failingAuthorizations(int count) {
@@ -99,5 +97,13 @@ class RetryStormTest {
             circuitBreakers.reset(PaymentGatewayClient.AUTHORIZE_CIRCUIT_BREAKER);
             authorize(UUID.randomUUID(), "acc-0700", "10.00").then().statusCode(503);
         }
+    }
+
+    private double resends() {
+        return metrics.counter("app.dependency.retries", AUTHORIZE_AT_THE_GATEWAY);
+    }
+
+    private double refusedRetries() {
+        return metrics.counter("app.dependency.retry_budget.exhausted", AUTHORIZE_AT_THE_GATEWAY);
     }
 }

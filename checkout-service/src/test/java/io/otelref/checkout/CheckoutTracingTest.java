@@ -21,8 +21,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -31,6 +31,7 @@ import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.otelref.checkout.stub.BillingStub;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,7 +51,7 @@ class CheckoutTracingTest {
     BillingStub billing;
 
     @Inject
-    MeterRegistry metrics;
+    ExportedMetrics metrics;
 
     @BeforeEach
     void reset() {
@@ -209,9 +210,8 @@ class CheckoutTracingTest {
     }
 
     private double retriesOf(String operation) {
-        var counter = metrics.find("app.dependency.retries").tag("dependency", "billing-service")
-                .tag("operation", operation).counter();
-        return counter == null ? 0 : counter.count();
+        return metrics.counter("app.dependency.retries", Attributes.of(AttributeKey.stringKey("dependency"), "billing-service",
+                AttributeKey.stringKey("operation"), operation));
     }
 
     private static Predicate<SpanData> route(String route) {

@@ -2,7 +2,6 @@ package io.otelref.checkout;
 
 import static io.otelref.testing.TraceView.named;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -26,8 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,6 +40,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class ConnectionPoolStarvationTest {
 
     private static final Duration HELD = Duration.ofMillis(500);
+    private static final Attributes DEFAULT_DATASOURCE = Attributes.of(AttributeKey.stringKey("datasource"), "default");
+
+    @Inject
+    ExportedMetrics metrics;
 
     @Inject
     BillingStub billing;
@@ -61,20 +65,19 @@ class ConnectionPoolStarvationTest {
         AdminApi.reset();
     }
 
-    /** The series docs/services/checkout-service.md names. */
+    /** The instruments docs/services/checkout-service.md names (Micrometer's Agroal binder, through its bridge). */
     @ParameterizedTest
-    @ValueSource(strings = { "agroal_awaiting_count", "agroal_blocking_time_total_milliseconds",
-        "agroal_blocking_time_average_milliseconds", "agroal_blocking_time_max_milliseconds", "agroal_active_count",
-        "agroal_available_count", "agroal_max_used_count", "agroal_acquire_count_total", "agroal_creation_count_total" })
-    void thePoolMetricsAreExposed(String series) {
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("\n" + series + "{datasource=\"default\"} "));
+    @ValueSource(strings = { "agroal.awaiting.count", "agroal.blocking.time.total", "agroal.blocking.time.average",
+        "agroal.blocking.time.max", "agroal.active.count", "agroal.available.count", "agroal.max.used.count",
+        "agroal.acquire.count", "agroal.creation.count" })
+    void thePoolMetricsAreExported(String instrument) {
+        assertTrue(metrics.gauge(instrument, DEFAULT_DATASOURCE).isPresent(), instrument + " of the default datasource");
     }
 
     @Test
     void withOneConnectionCheckoutsQueueForItAndTheWaitShowsInTheMetricsAndTheTrace() throws Exception {
         AdminApi.put("/admin/pool", "{\"maxSize\":1}");
-        double blockedBefore = metric("agroal_blocking_time_total_milliseconds");
+        double blockedBefore = metric("agroal.blocking.time.total");
         List<String> traceIds = IntStream.range(0, 4).mapToObj(caller -> CheckoutTracingTest.randomHex(16)).toList();
         List<CompletableFuture<Integer>> checkouts;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -84,7 +87,7 @@ class ConnectionPoolStarvationTest {
                         .map(traceId -> CompletableFuture.supplyAsync(() -> checkout(traceId), callers))
                         .toList();
                 Awaitility.await().atMost(Duration.ofSeconds(20))
-                        .until(() -> metric("agroal_awaiting_count") >= checkouts.size());
+                        .until(() -> metric("agroal.awaiting.count") >= checkouts.size());
                 // Short enough to stay well inside the pool's acquisition timeout (5 s).
                 Thread.sleep(HELD.toMillis());
             }
@@ -92,7 +95,7 @@ class ConnectionPoolStarvationTest {
                 assertEquals(201, checkout.join(), "a small pool makes a checkout wait, not fail");
             }
         }
-        assertTrue(metric("agroal_blocking_time_total_milliseconds") - blockedBefore >= HELD.toMillis(),
+        assertTrue(metric("agroal.blocking.time.total") - blockedBefore >= HELD.toMillis(),
                 "the time spent waiting for a connection is counted");
 
         // The statements are as fast as ever; the OpenTelemetry JDBC wrapper draws the wait before them.
@@ -112,11 +115,8 @@ class ConnectionPoolStarvationTest {
                 .then().extract().statusCode();
     }
 
-    /** One sample of the default datasource's series, as Prometheus scrapes it. */
-    private static double metric(String name) {
-        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher sample = Pattern.compile("(?m)^" + name + "\\{datasource=\"default\"} (\\S+)$").matcher(exposition);
-        assertTrue(sample.find(), name + " is exposed");
-        return Double.parseDouble(sample.group(1));
+    /** The default datasource's latest value of one pool instrument, as the collector receives it. */
+    private double metric(String name) {
+        return metrics.gauge(name, DEFAULT_DATASOURCE).orElseThrow(() -> new AssertionError(name + " is exported"));
     }
 }

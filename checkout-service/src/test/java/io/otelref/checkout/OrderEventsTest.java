@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.Attributes;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.events.InvoiceCreated;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,7 +38,7 @@ class OrderEventsTest {
     BillingStub billing;
 
     @Inject
-    MeterRegistry metrics;
+    ExportedMetrics metrics;
 
     @Inject
     ObjectMapper json;
@@ -117,7 +119,7 @@ class OrderEventsTest {
     }
 
     private long orderToInvoiceCount() {
-        return metrics.find("app.order.to_invoice").timer().count();
+        return metrics.histogramCount(CheckoutMetrics.ORDER_INVOICING_DURATION, Attributes.empty());
     }
 
     private static void awaitInvoiced(String orderId, String invoiceId) {

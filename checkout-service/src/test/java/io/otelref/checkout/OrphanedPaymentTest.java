@@ -17,13 +17,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.checkout.repository.OrderRepository;
+import io.otelref.checkout.service.OrphanedPayments;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.DatabaseOutage;
+import io.otelref.testing.ExportedMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,7 +48,7 @@ class OrphanedPaymentTest {
     EntityManager entityManager;
 
     @Inject
-    MeterRegistry registry;
+    ExportedMetrics metrics;
 
     @Inject
     InMemorySpanExporter spans;
@@ -132,6 +135,6 @@ class OrphanedPaymentTest {
     }
 
     private double orphans(String outcome) {
-        return registry.get("app.payment.orphans").tag("outcome", outcome).counter().count();
+        return metrics.counter(OrphanedPayments.METRIC, Attributes.of(CheckoutMetrics.OUTCOME, outcome));
     }
 }

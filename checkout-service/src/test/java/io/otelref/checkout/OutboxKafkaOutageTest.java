@@ -16,9 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.Attributes;
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.KafkaTopics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +38,7 @@ class OutboxKafkaOutageTest {
     BillingStub billing;
 
     @Inject
-    MeterRegistry metrics;
+    ExportedMetrics metrics;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -70,7 +72,7 @@ class OutboxKafkaOutageTest {
     }
 
     private double backlog() {
-        return metrics.find("app.outbox.backlog").gauge().value();
+        return metrics.gauge(CheckoutMetrics.OUTBOX_BACKLOG, Attributes.empty()).orElse(0.0);
     }
 
     private static OutboxEvent outboxRow(String orderId) {

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,17 +28,16 @@ import io.otelref.deployment.grafana.Dashboard;
 import io.otelref.deployment.prometheus.RecordingRules;
 
 /**
- * Every metric that a Grafana dashboard in deploy/grafana/dashboards queries exists: the running
- * services expose it on /q/metrics, a recording rule in deploy/prometheus/rules defines it, or
- * Prometheus has it already (its own series, such as {@code up}). A renamed meter fails here rather
- * than leaving an empty panel.
+ * Every metric that a Grafana dashboard in deploy/grafana/dashboards queries exists: the collector serves
+ * it to Prometheus (the services' metrics arrive there over OTLP), a recording rule in deploy/prometheus/rules
+ * defines it, or Prometheus has it already (its own series, such as {@code up}). A renamed instrument fails
+ * here rather than leaving an empty panel.
  */
 class DashboardMetricsEndToEndTest {
 
-    private static final List<URI> METRICS_ENDPOINTS = List.of(
-            Stack.CHECKOUT.resolve("/q/metrics"),
-            URI.create(System.getProperty("billing.url", "http://127.0.0.1:8081")).resolve("/q/metrics"),
-            URI.create(System.getProperty("worker.url", "http://127.0.0.1:8082")).resolve("/q/metrics"));
+    /** The collector's prometheus exporter, which Prometheus scrapes (deploy/otel-collector/config.yaml). */
+    private static final URI COLLECTOR_METRICS = URI.create(System.getProperty("collector.metrics.url",
+            "http://127.0.0.1:8889/metrics"));
 
     /** What Prometheus asks for, so the names are the ones it stores (counters end in _total). */
     private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
@@ -68,7 +66,7 @@ class DashboardMetricsEndToEndTest {
         // An invoice reaches checkout asynchronously, so its histogram may lag the checkouts above.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Set<String> known = new HashSet<>(recorded);
-            METRICS_ENDPOINTS.forEach(endpoint -> known.addAll(scrapedNames(endpoint)));
+            known.addAll(scrapedNames(COLLECTOR_METRICS));
             known.addAll(namesPrometheusHas());
             Map<String, Set<String>> missing = new TreeMap<>();
             queriedBy.forEach((name, dashboards) -> {

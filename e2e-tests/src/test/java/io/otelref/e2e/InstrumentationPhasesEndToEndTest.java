@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.otelref.observability.prometheus.Exemplar;
 import io.otelref.observability.trace.SpanKind;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.trace.TraceSpan;
@@ -38,7 +35,7 @@ import io.otelref.scenarios.stack.StackEndpoints;
 
 /**
  * The runbook's phases (docs/runbook/), each run with {@code otelref.instrumentation.phase} on the same build:
- * for one checkout, Jaeger and {@code /q/metrics} hold exactly what the phase promises, and the hot-account
+ * for one checkout, Jaeger and Prometheus hold exactly what the phase promises, and the hot-account
  * scenario becomes diagnosable from traces at phase 2, not before. The services are restarted per phase and
  * left at phase 6 (everything) for the tests that follow.
  */
@@ -51,7 +48,8 @@ class InstrumentationPhasesEndToEndTest {
     /** Spans leave a service at most a second after they end (quarkus.otel.bsp.schedule.delay); this is ample. */
     private static final Duration EXPORT_MARGIN = Duration.ofSeconds(4);
     private static final RunPlan SHORT = new RunPlan(false, OptionalDouble.empty(), Duration.ofSeconds(10), false);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A metric export (every 5 s) and the scrape of the collector after it (every 5 s), with room to spare. */
+    private static final Duration METRICS_MARGIN = Duration.ofSeconds(12);
 
     private static final Predicate<TraceSpan> CHECKOUT_SERVER = operation("checkout-service", "POST /api/checkout")
             .and(s -> s.kind() == SpanKind.SERVER);
@@ -114,6 +112,7 @@ class InstrumentationPhasesEndToEndTest {
     @Order(3)
     void phaseThreeAddsBusinessSpansWithTheStableAttributesButNoExemplars() throws Exception {
         startServicesAt(3);
+        Instant started = Instant.now();
         Trace trace = checkoutTrace(operation("billing-service", "billing.authorize_payment"));
         TraceSpan placeOrder = trace.one(operation("checkout-service", "checkout.place_order"));
         assertEquals("acc-0077", placeOrder.tag("app.account.id").orElse(null), trace::toString);
@@ -122,18 +121,22 @@ class InstrumentationPhasesEndToEndTest {
         assertEquals("authorized", trace.one(operation("billing-service", "billing.authorize_payment"))
                 .tag("app.payment.outcome").orElse(null));
         assertEquals(List.of(), trace.spansOf("invoice-worker"), "the async path is not joined yet");
-        assertFalse(scrapeOpenMetrics().contains("trace_id="), "exemplars come with phase 4");
+        // Long enough for a metric export (5 s) and the scrape of the collector after it (5 s).
+        Thread.sleep(METRICS_MARGIN.toMillis());
+        assertEquals(List.of(), checkoutExemplarsSince(started), "exemplars come with phase 4");
     }
 
     @Test
     @Order(4)
     void phaseFourLinksTheLatencyBucketsToTraces() throws Exception {
         startServicesAt(4);
+        Instant started = Instant.now();
         Trace trace = checkoutTrace(operation("billing-service", "billing.authorize_payment"));
         assertEquals(List.of(), trace.spansOf("invoice-worker"), "the async path is not joined yet");
-        String metrics = scrapeOpenMetrics();
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("app_checkout_duration_seconds_bucket")
-                && line.contains("# {") && line.contains("trace_id=")), "a checkout latency bucket names a trace");
+        List<Exemplar> exemplars = Awaitility.await().atMost(METRICS_MARGIN.multipliedBy(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> checkoutExemplarsSince(started), found -> !found.isEmpty());
+        assertTrue(exemplars.stream().allMatch(exemplar -> exemplar.traceId().filter(id -> id.matches("[0-9a-f]{32}")).isPresent()),
+                () -> "a checkout latency bucket in Prometheus names a trace: " + exemplars);
     }
 
     @Test
@@ -175,13 +178,9 @@ class InstrumentationPhasesEndToEndTest {
                 .findFirst().orElse(null);
     }
 
-    private static String scrapeOpenMetrics() throws IOException, InterruptedException {
-        HttpRequest scrape = HttpRequest.newBuilder(Stack.CHECKOUT.resolve(URI.create("/q/metrics")))
-                .header("Accept", "application/openmetrics-text; version=1.0.0")
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        HttpResponse<String> answer = HTTP.send(scrape, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode());
-        return answer.body();
+    /** The exemplars Prometheus stored for checkout's latency buckets since {@code since}. */
+    private static List<Exemplar> checkoutExemplarsSince(Instant since) {
+        return Stack.prometheus.exemplars("app_checkout_duration_seconds_bucket{job=\"checkout-service\"}", since, Instant.now());
     }
 
     private static ScenarioRunner runner() {

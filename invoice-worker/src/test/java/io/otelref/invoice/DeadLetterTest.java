@@ -16,14 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ class DeadLetterTest {
     InMemorySpanExporter spans;
 
     @Inject
-    MeterRegistry registry;
+    ExportedMetrics metrics;
 
     private TopicTail deadLetters;
     private TopicTail invoicesCreated;
@@ -105,10 +105,8 @@ class DeadLetterTest {
 
     /** {@code app.dead_letters} of orders.placed for one reason. */
     private double deadLetterCount(String errorType) {
-        Counter counter = registry.find("app.dead_letters")
-                .tags("messaging.destination.name", KafkaTestClients.ORDERS_PLACED, "error.type", errorType)
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return metrics.counter("app.dead_letters", Attributes.of(AttributeKey.stringKey("messaging.destination.name"),
+                KafkaTestClients.ORDERS_PLACED, AttributeKey.stringKey("error.type"), errorType));
     }
 
     private SpanData assertFailedSpan(TraceParent upstream, String errorType) {

@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -35,6 +34,7 @@ import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.client.Invoice;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +60,7 @@ class InvoicingTest {
     InMemorySpanExporter spans;
 
     @Inject
-    MeterRegistry registry;
+    ExportedMetrics metrics;
 
     @Inject
     ObjectMapper json;
@@ -198,9 +198,7 @@ class InvoicingTest {
     }
 
     private double billingRetries() {
-        Counter counter = registry.find("app.dependency.retries")
-                .tags("dependency", "billing-service", "operation", "createInvoice")
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return metrics.counter("app.dependency.retries", Attributes.of(AttributeKey.stringKey("dependency"), "billing-service",
+                AttributeKey.stringKey("operation"), "createInvoice"));
     }
 }

@@ -15,8 +15,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.otelref.platform.lifecycle.GracefulShutdown;
@@ -45,7 +43,6 @@ public class RecordProcessing {
 
     /** Names the reason of a dead letter in a word, beside the connector's {@code dead-letter-reason} sentence. */
     public static final String ERROR_TYPE_HEADER = "dead-letter-error-type";
-    static final String DEAD_LETTERS = "app.dead_letters";
 
     private static final Logger LOG = Logger.getLogger(RecordProcessing.class);
 
@@ -68,13 +65,13 @@ public class RecordProcessing {
 
     private final GracefulShutdown shutdown;
     private final RecordsWaiting waiting;
-    private final MeterRegistry registry;
+    private final MessagingMetrics metrics;
     private final MessagingConfig.Retry retry;
 
-    RecordProcessing(GracefulShutdown shutdown, RecordsWaiting waiting, MeterRegistry registry, MessagingConfig config) {
+    RecordProcessing(GracefulShutdown shutdown, RecordsWaiting waiting, MessagingMetrics metrics, MessagingConfig config) {
         this.shutdown = shutdown;
         this.waiting = waiting;
-        this.registry = registry;
+        this.metrics = metrics;
         this.retry = config.retry();
     }
 
@@ -86,16 +83,23 @@ public class RecordProcessing {
             return leftForRedelivery(name);
         }
         Context consumed = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(Context.current());
+        String topic = topicOf(record);
+        String partition = partitionOf(record);
+        metrics.consumed(topic, partition);
+        long started = System.nanoTime();
         try (GracefulShutdown.Work registered = work.get(); Scope ignored = consumed.makeCurrent()) {
             Duration backoff = retry.initialBackoff();
             for (int attempt = 1;; attempt++) {
                 try {
                     handler.process(record.getPayload());
+                    metrics.processed(topic, partition, System.nanoTime() - started, Optional.empty());
                     return new Result(Outcome.PROCESSED, record.ack());
                 } catch (RuntimeException failure) {
                     Failures.Judgement judgement = Failures.judge(failure, shutdown.stopping());
                     if (judgement.isRejected()) {
-                        return deadLetter(record, name, failure);
+                        String errorType = errorTypeOf(failure);
+                        metrics.processed(topic, partition, System.nanoTime() - started, Optional.of(errorType));
+                        return deadLetter(record, name, topic, errorType, failure);
                     }
                     waiting.started(name, Instant.now());
                     Duration pause = jittered(backoff);
@@ -116,17 +120,9 @@ public class RecordProcessing {
         }
     }
 
-    private Result deadLetter(Message<String> record, String name, RuntimeException failure) {
-        String errorType = errorTypeOf(failure);
-        String topic = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
-                .orElse("unknown");
+    private Result deadLetter(Message<String> record, String name, String topic, String errorType, RuntimeException failure) {
         LOG.warnf("%s: dead-lettered (%s): %s", name, errorType, failure.getMessage());
-        Counter.builder(DEAD_LETTERS)
-                .description("Records sent to a dead-letter topic, by the topic they came from and why")
-                .tag("messaging.destination.name", topic)
-                .tag("error.type", errorType)
-                .register(registry)
-                .increment();
+        metrics.deadLettered(topic, errorType);
         RecordHeaders headers = new RecordHeaders();
         headers.add(ERROR_TYPE_HEADER, errorType.getBytes(StandardCharsets.UTF_8));
         Metadata deadLetter = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
@@ -148,6 +144,16 @@ public class RecordProcessing {
             }
         }
         return failure.getClass().getSimpleName();
+    }
+
+    private static String topicOf(Message<String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse("unknown");
+    }
+
+    private static String partitionOf(Message<String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(kafka -> Integer.toString(kafka.getPartition()))
+                .orElse("unknown");
     }
 
     /** {@code orders.placed[2]@1234}: topic, partition and offset, how a record is found again. */

@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.RetryBudget;
@@ -26,15 +28,19 @@ public class GatewayRetryBudget {
 
     private final RetryBudget budget = new RetryBudget(0.1, 1, Duration.ofSeconds(10));
     private final BillingFixes fixes;
-    private final Counter refused;
+    private static final Attributes AUTHORIZE = Attributes.of(AttributeKey.stringKey("dependency"),
+            PaymentGatewayClient.DEPENDENCY, AttributeKey.stringKey("operation"), "authorize");
 
-    GatewayRetryBudget(BillingFixes fixes, MeterRegistry registry) {
+    private final LongCounter refused;
+
+    GatewayRetryBudget(BillingFixes fixes, OpenTelemetry openTelemetry) {
         this.fixes = fixes;
-        this.refused = Counter.builder(EXHAUSTED_METRIC)
-                .description("Retries of a failed call that the retry budget refused")
-                .tag("dependency", PaymentGatewayClient.DEPENDENCY)
-                .tag("operation", "authorize")
-                .register(registry);
+        this.refused = openTelemetry.getMeter("io.otelref.billing").counterBuilder(EXHAUSTED_METRIC)
+                .setUnit("{retry}")
+                .setDescription("Retries of a failed call that the retry budget refused")
+                .build();
+        // At zero from the start, so that a rate() reads 0 rather than no data before the first refusal.
+        refused.add(0, AUTHORIZE);
     }
 
     void recordFirstAttempt() {
@@ -54,7 +60,7 @@ public class GatewayRetryBudget {
         if (budget.allowsRetry()) {
             return true;
         }
-        refused.increment();
+        refused.add(1, AUTHORIZE);
         return false;
     }
 

@@ -79,7 +79,7 @@ public class PaymentAuthorizationService {
     /**
      * The classic mistake, kept as the default so that its cost can be seen: the account row stays
      * locked while the gateway answers (tens of milliseconds; seconds when it is slow or retried), and
-     * every other authorization of the account queues behind it, measured in {@code app.account.lock.wait}.
+     * every other authorization of the account queues behind it, measured in {@code app.account.lock_wait.duration}.
      */
     private Idempotent<PaymentAuthorization> authorizeHoldingLock(AuthorizationCommand command) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -1,6 +1,7 @@
 package io.otelref.checkout.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.opentelemetry.context.Context;
 import io.otelref.checkout.domain.OutboxEvent;
 import io.otelref.checkout.telemetry.OutboxTraceContext;
+import io.otelref.messaging.MessagingMetrics;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.Failures;
 import io.otelref.platform.telemetry.InstrumentationPhase;
@@ -23,10 +25,13 @@ public class OrderEventPublisher {
 
     private final MutinyEmitter<String> ordersPlaced;
     private final InstrumentationPhase phase;
+    private final MessagingMetrics metrics;
 
-    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced, InstrumentationPhase phase) {
+    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced, InstrumentationPhase phase,
+            MessagingMetrics metrics) {
         this.ordersPlaced = ordersPlaced;
         this.phase = phase;
+        this.metrics = metrics;
     }
 
     /** @throws PublishFailedException when Kafka refused the record or did not acknowledge it in time */
@@ -37,9 +42,12 @@ public class OrderEventPublisher {
                         .withKey(event.eventKey)
                         .build())
                 .addMetadata(TracingMetadata.withCurrent(producerParent(event)));
+        long handedOver = System.nanoTime();
         try {
             ordersPlaced.sendMessage(message).await().atMost(timeout);
+            metrics.sent(event.topic, System.nanoTime() - handedOver, Optional.empty());
         } catch (RuntimeException notAcknowledged) {
+            metrics.sent(event.topic, System.nanoTime() - handedOver, Optional.of(notAcknowledged));
             throw new PublishFailedException(event, notAcknowledged);
         }
     }

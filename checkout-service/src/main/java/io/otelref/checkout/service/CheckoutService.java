@@ -8,13 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.otelref.checkout.client.PriceQuote;
 import io.otelref.checkout.rest.CheckoutRequest;
 import io.otelref.checkout.rest.OrderResponse;
-import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.checkout.telemetry.CheckoutMetrics.Outcome;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.problem.ProblemResponses;
@@ -48,7 +47,7 @@ public class CheckoutService {
 
     @BusinessSpan("checkout.place_order")
     public CheckoutResult placeOrder(CheckoutRequest request, Optional<String> idempotencyKey) {
-        Timer.Sample timing = metrics.startCheckout();
+        long timing = metrics.startCheckout();
         Outcome outcome = Outcome.FAILED;
         try {
             CheckoutResult result = execute(request, idempotencyKey);

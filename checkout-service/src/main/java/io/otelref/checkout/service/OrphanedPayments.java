@@ -9,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.otelref.checkout.config.CheckoutConfig;
 import io.otelref.checkout.repository.PaymentHoldRepository;
+import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.lifecycle.GracefulShutdown;
 import io.otelref.platform.resilience.Failures;
 import io.otelref.platform.telemetry.Untraced;
@@ -31,6 +33,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class OrphanedPayments {
 
+    public static final String METRIC = "app.payment.orphans";
+
     private static final Logger LOG = Logger.getLogger(OrphanedPayments.class);
     private static final int BATCH = 20;
 
@@ -38,18 +42,22 @@ public class OrphanedPayments {
     private final PaymentVoids voids;
     private final CheckoutConfig config;
     private final GracefulShutdown shutdown;
-    private final MeterRegistry registry;
+    private final LongCounter orphansVoided;
     private final ReentrantLock checking = new ReentrantLock();
 
     OrphanedPayments(PaymentHoldRepository holds, PaymentVoids voids, CheckoutConfig config, GracefulShutdown shutdown,
-            MeterRegistry registry) {
+            OpenTelemetry openTelemetry) {
         this.holds = holds;
         this.voids = voids;
         this.config = config;
         this.shutdown = shutdown;
-        this.registry = registry;
+        this.orphansVoided = openTelemetry.getMeter("io.otelref.checkout").counterBuilder(METRIC)
+                .setUnit("{payment}")
+                .setDescription("Payment holds of checkouts that never stored their order, by what became of them")
+                .build();
+        // Every outcome at zero from the start: a rate() reads 0 rather than no data.
         for (PaymentVoids.Outcome outcome : PaymentVoids.Outcome.values()) {
-            counter(outcome);
+            orphansVoided.add(0, attributesOf(outcome));
         }
     }
 
@@ -73,7 +81,7 @@ public class OrphanedPayments {
                 }
                 // A trace of its own: nothing upstream is waiting for this.
                 try (Scope root = Context.root().makeCurrent()) {
-                    counter(voids.voidPayment(orphan.orderId(), orphan.accountId())).increment();
+                    orphansVoided.add(1, attributesOf(voids.voidPayment(orphan.orderId(), orphan.accountId())));
                 }
             }
         } catch (RuntimeException failure) {
@@ -88,10 +96,7 @@ public class OrphanedPayments {
         }
     }
 
-    private Counter counter(PaymentVoids.Outcome outcome) {
-        return Counter.builder("app.payment.orphans")
-                .description("Payment holds of checkouts that never stored their order, by what became of them")
-                .tag("outcome", outcome.tag())
-                .register(registry);
+    private static Attributes attributesOf(PaymentVoids.Outcome outcome) {
+        return Attributes.of(CheckoutMetrics.OUTCOME, outcome.tag());
     }
 }

@@ -22,8 +22,8 @@ class PromQlMetricNamesTest {
 
     @Test
     void labelMatchersAndTheirValuesAreSkipped() {
-        assertEquals(Set.of("http_server_requests_seconds_count"), PromQlMetricNames.in(
-                "http_server_requests_seconds_count{job=\"checkout-service\", uri=~\"/api/prices.*|{x}\", status!='500'}"));
+        assertEquals(Set.of("http_server_request_duration_seconds_count"), PromQlMetricNames.in(
+                "http_server_request_duration_seconds_count{job=\"checkout-service\", http_route=~\"/api/prices.*|{x}\", http_response_status_code!='500'}"));
     }
 
     @Test

@@ -7,10 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.micrometer.core.instrument.Timer;
 import io.otelref.invoice.service.OrderInvoicing;
-import io.otelref.invoice.telemetry.InvoiceProcessingMetrics;
-import io.otelref.invoice.telemetry.InvoiceProcessingMetrics.Outcome;
 import io.otelref.messaging.RecordProcessing;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -19,39 +16,30 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
  * event has been acknowledged by Kafka (a crash in between means the record is processed again, which is
  * harmless: billing issues one invoice per order). A record that can never be invoiced goes to
  * {@code orders.placed.dlq}; one whose invoice cannot be created now (billing or Kafka unavailable) waits,
- * as {@link RecordProcessing} does for every consumer of this system.
+ * as {@link RecordProcessing} does for every consumer of this system. {@link RecordProcessing} also measures
+ * each record ({@code messaging.process.duration}, {@code error.type} set when it was dead-lettered).
  */
 @ApplicationScoped
 public class OrderPlacedConsumer {
 
     private final RecordProcessing records;
     private final OrderInvoicing invoicing;
-    private final InvoiceProcessingMetrics metrics;
     private final ProcessingSlots slots;
 
-    OrderPlacedConsumer(RecordProcessing records, OrderInvoicing invoicing, InvoiceProcessingMetrics metrics,
-            ProcessingSlots slots) {
+    OrderPlacedConsumer(RecordProcessing records, OrderInvoicing invoicing, ProcessingSlots slots) {
         this.records = records;
         this.invoicing = invoicing;
-        this.metrics = metrics;
         this.slots = slots;
     }
 
     @Incoming("orders-placed")
     @RunOnVirtualThread
     public CompletionStage<Void> onOrderPlaced(Message<String> record) {
-        Timer.Sample processing = metrics.start();
         // The time spent waiting for a slot counts as processing time: from outside, it is the worker being slow.
-        RecordProcessing.Result result = records.process(record, payload -> {
+        return records.process(record, payload -> {
             try (ProcessingSlots.Slot slot = slots.acquire()) {
                 invoicing.invoice(payload);
             }
-        });
-        switch (result.outcome()) {
-            case PROCESSED -> metrics.stop(processing, Outcome.INVOICED);
-            case DEAD_LETTERED -> metrics.stop(processing, Outcome.DEAD_LETTERED);
-            case LEFT_FOR_REDELIVERY -> { }
-        }
-        return result.acknowledgement();
+        }).acknowledgement();
     }
 }

@@ -23,7 +23,7 @@ public enum Fault {
         }
     },
     POSTGRES_DOWN("PostgreSQL stopped for 15 s", 15, 20,
-            List.of("sum by (job, status) (rate(http_server_requests_seconds_count{uri=~\"/api/.*\"}[1m]))",
+            List.of("sum by (job, http_response_status_code) (rate(http_server_request_duration_seconds_count{http_route=~\"/api/.*\"}[1m]))",
                     "app_payment_orphans_total")) {
         @Override
         void inject(Stage stage) {

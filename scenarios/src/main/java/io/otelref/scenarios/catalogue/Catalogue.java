@@ -45,7 +45,7 @@ public final class Catalogue {
     public static final Signal SPANS_STORED = Signals.spansStored();
 
     private static final String CHECKOUT_P95 = "histogram_quantile(0.95, sum by (le) (rate("
-            + "http_server_requests_seconds_bucket{job=\"checkout-service\",uri=\"/api/checkout\"}[$window])))";
+            + "http_server_request_duration_seconds_bucket{job=\"checkout-service\",http_route=\"/api/checkout\"}[$window])))";
 
     private static final List<Scenario> ALL = List.of(
             baseline(), slowDownstream(), retryStorm(), hotAccount(), queueBacklog(), poisonMessage(),
@@ -81,8 +81,8 @@ public final class Catalogue {
                 8, List.of("--items-min", "1", "--items-max", "4"),
                 List.of(USER_P95, GATEWAY_P95, PRICING_P95, ERROR_RATE),
                 List.of(new PromQuery("checkout p95 (s)", CHECKOUT_P95),
-                        new PromQuery("p95 of billing's outgoing calls by uri (s)", "histogram_quantile(0.95, sum by (le, uri) (rate("
-                                + "http_client_requests_seconds_bucket{job=\"billing-service\"}[$window])))")),
+                        new PromQuery("p95 of billing's outgoing calls by path template (s)", "histogram_quantile(0.95, sum by "
+                                + "(le, url_template) (rate(http_client_request_duration_seconds_bucket{job=\"billing-service\"}[$window])))")),
                 Exhibit.SLOWEST, Optional.empty());
     }
 
@@ -99,8 +99,8 @@ public final class Catalogue {
                 8, List.of("--items-min", "1", "--items-max", "2"),
                 List.of(BILLING_AUTHORIZATIONS, GATEWAY_AUTHORIZATIONS, ERROR_RATE, USER_P95),
                 List.of(new PromQuery("retries per second by dependency", "sum by (job, dependency) (rate(app_dependency_retries_total[$window]))"),
-                        new PromQuery("billing authorization requests per second", "sum(rate(http_server_requests_seconds_count{"
-                                + "job=\"billing-service\",uri=\"/api/payments/authorizations\"}[$window]))")),
+                        new PromQuery("billing authorization requests per second", "sum(rate(http_server_request_duration_seconds_count{"
+                                + "job=\"billing-service\",http_route=\"/api/payments/authorizations\"}[$window]))")),
                 Exhibit.FAILED, Optional.empty());
     }
 
@@ -118,7 +118,7 @@ public final class Catalogue {
                 8, List.of("--items-min", "1", "--items-max", "2"),
                 List.of(ACCOUNT_LOCK_P95, USER_P95, ERROR_RATE),
                 List.of(new PromQuery("p95 wait for the account lock (s)", "histogram_quantile(0.95, sum by (le) (rate("
-                        + "app_account_lock_wait_seconds_bucket[$window])))"),
+                        + "app_account_lock_wait_duration_seconds_bucket[$window])))"),
                         new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());
     }
@@ -133,7 +133,7 @@ public final class Catalogue {
                 8, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(ORDER_TO_INVOICE_P95, USER_P95, ORDERS_INVOICED),
                 List.of(new PromQuery("order-to-invoice p95 (s)", "histogram_quantile(0.95, sum by (le) (rate("
-                        + "app_order_to_invoice_seconds_bucket[$window])))"),
+                        + "app_order_invoicing_duration_seconds_bucket[$window])))"),
                         new PromQuery("invoice-worker consumer lag (records)", "max(kafka_consumer_fetch_manager_records_lag_max{job=\"invoice-worker\",topic=\"orders.placed\"})"),
                         new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());
@@ -146,8 +146,8 @@ public final class Catalogue {
                 Optional.empty(),
                 8, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(POISON_DEAD_LETTERED, ORDERS_INVOICED, ORDER_TO_INVOICE_P95),
-                List.of(new PromQuery("records the worker dead-lettered per second", "sum(rate(app_invoice_processing_seconds_count{"
-                        + "job=\"invoice-worker\",outcome=\"dead_lettered\"}[$window]))")),
+                List.of(new PromQuery("records the worker dead-lettered per second", "sum(rate(messaging_process_duration_seconds_count{"
+                        + "job=\"invoice-worker\",messaging_destination_name=\"orders.placed\",error_type!=\"\"}[$window]))")),
                 Exhibit.INJECTED, Optional.of(new PoisonRecords()));
     }
 
@@ -176,8 +176,8 @@ public final class Catalogue {
                         change(CHECKOUT, "fixes", Map.of("pricingFallback", true)))),
                 8, List.of("--items-min", "3", "--items-max", "6"),
                 List.of(ERROR_RATE, FAILED_PRICING_CALLS, PRICED_FROM_FALLBACK, USER_P95),
-                List.of(new PromQuery("billing pricing answers by status, per second", "sum by (status) (rate(http_server_requests_seconds_count{"
-                        + "job=\"billing-service\",uri=\"/api/prices/{sku}\"}[$window]))")),
+                List.of(new PromQuery("billing pricing answers by status, per second", "sum by (http_response_status_code) (rate("
+                        + "http_server_request_duration_seconds_count{job=\"billing-service\",http_route=\"/api/prices/{sku}\"}[$window]))")),
                 Exhibit.FAILED, Optional.empty());
     }
 
@@ -205,8 +205,8 @@ public final class Catalogue {
                         + "trace and a tenth of the rest (tail sampling)").withLoadFlags("--sample-ratio", "1").withTailSampling()),
                 10, List.of("--items-min", "1", "--items-max", "3"),
                 List.of(FAILURES_IN_METRICS, FAILURES_WITH_TRACE, SPANS_STORED, ERROR_RATE),
-                List.of(new PromQuery("failed checkouts in the window", "sum(increase(http_server_requests_seconds_count{"
-                        + "job=\"checkout-service\",uri=\"/api/checkout\",status=~\"5..\"}[$window]))")),
+                List.of(new PromQuery("failed checkouts in the window", "sum(increase(http_server_request_duration_seconds_count{"
+                        + "job=\"checkout-service\",http_route=\"/api/checkout\",http_response_status_code=~\"5..\"}[$window]))")),
                 Exhibit.FAILED, Optional.empty());
     }
 

@@ -104,8 +104,8 @@ public final class Signals {
     public static Signal failuresInMetrics() {
         return new Signal("failed checkouts counted by Prometheus", "count", (phase, telemetry) -> {
             long seconds = Math.max(10, Duration.between(phase.start(), Instant.now()).toSeconds() + 1);
-            return telemetry.prometheus().scalar("sum(increase(http_server_requests_seconds_count{job=\"checkout-service\","
-                    + "uri=\"/api/checkout\",status=~\"5..\"}[" + seconds + "s]))");
+            return telemetry.prometheus().scalar("sum(increase(http_server_request_duration_seconds_count{job=\"checkout-service\","
+                    + "http_route=\"/api/checkout\",http_response_status_code=~\"5..\"}[" + seconds + "s]))");
         });
     }
 

@@ -7,8 +7,10 @@ import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientRequestResendCount;
@@ -27,11 +29,16 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpClientRequestResend
 public class TracedRetriesInterceptor {
 
     static final String RETRIES_METRIC = "app.dependency.retries";
+    static final AttributeKey<String> DEPENDENCY = AttributeKey.stringKey("dependency");
+    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("operation");
 
-    private final MeterRegistry registry;
+    private final LongCounter retries;
 
-    TracedRetriesInterceptor(MeterRegistry registry) {
-        this.registry = registry;
+    TracedRetriesInterceptor(OpenTelemetry openTelemetry) {
+        this.retries = openTelemetry.getMeter("io.otelref.platform").counterBuilder(RETRIES_METRIC)
+                .setUnit("{retry}")
+                .setDescription("Requests sent again after a failed attempt, by dependency and operation")
+                .build();
     }
 
     @AroundInvoke
@@ -42,15 +49,11 @@ public class TracedRetriesInterceptor {
         } catch (FaultToleranceException gaveUp) {
             throw new DependencyUnavailableException(bindingOf(invocation).dependency(), gaveUp);
         } finally {
-            // Registered on the first call, not the first retry: a dependency that never needed a retry
-            // shows 0, which a rate() or a dashboard can read, instead of no series at all.
-            Counter retries = registry.counter(RETRIES_METRIC,
-                    "dependency", bindingOf(invocation).dependency(),
-                    "operation", invocation.getMethod().getName());
+            // Added on every call, 0 when nothing was resent: a dependency that never needed a retry shows 0,
+            // which a rate() or a dashboard can read, instead of no series at all.
             int requestsSent = HttpClientRequestResendCount.get(logicalCall);
-            if (requestsSent > 1) {
-                retries.increment(requestsSent - 1);
-            }
+            retries.add(Math.max(0, requestsSent - 1), Attributes.of(DEPENDENCY, bindingOf(invocation).dependency(),
+                    OPERATION, invocation.getMethod().getName()));
         }
     }
 

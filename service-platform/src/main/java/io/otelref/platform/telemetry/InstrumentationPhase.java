@@ -14,11 +14,13 @@ import io.quarkus.runtime.Startup;
  * <caption>What each phase switches on</caption>
  * <tr><th>Phase</th><th>Instrumentation</th></tr>
  * <tr><td>0, 1</td><td>Logs only: the start script disables the OpenTelemetry SDK ({@code quarkus.otel.sdk.disabled}),
- * so nothing here matters. Phase 1 chooses the path and its questions: a decision, not code.</td></tr>
+ * so nothing here matters, and no metric leaves either (they go through the SDK too). Phase 1 chooses the path and its questions: a decision, not code.</td></tr>
  * <tr><td>2</td><td>Root and dependency spans, as Quarkus makes them: inbound HTTP, outbound HTTP, JDBC, Kafka
  * publish and consume. No business spans, no {@code app.*} attributes.</td></tr>
  * <tr><td>3</td><td>+ the business spans and the stable {@code app.*} attribute set (docs/telemetry/attributes.md).</td></tr>
- * <tr><td>4, 5</td><td>+ exemplars: latency buckets name a trace. Phase 5 uses them in incident analysis.</td></tr>
+ * <tr><td>4, 5</td><td>+ exemplars: latency buckets name a trace. The start script switches the SDK's exemplar filter
+ * ({@code quarkus.otel.metrics.exemplar.filter}) from {@code always_off} to {@code trace_based}, so nothing here
+ * matters either. Phase 5 uses them in incident analysis.</td></tr>
  * <tr><td>6</td><td>+ the async path joined to the request's trace through the outbox (the default: everything).</td></tr>
  * </table>
  */
@@ -52,11 +54,6 @@ public class InstrumentationPhase {
     /** {@code app.*} attributes are recorded from phase 3 on. */
     public boolean appAttributes() {
         return phase >= 3;
-    }
-
-    /** Histogram buckets carry exemplars (trace ids) on {@code /q/metrics} from phase 4 on. */
-    public boolean exemplars() {
-        return phase >= 4;
     }
 
     /** Work that continues after the request (the outbox relay) joins the request's trace from phase 6 on. */

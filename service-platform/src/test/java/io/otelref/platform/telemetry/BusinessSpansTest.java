@@ -62,8 +62,6 @@ class BusinessSpansTest {
     void eachPhaseAddsWhatTheRunbookSays() {
         assertFalse(new InstrumentationPhase(2).businessSpans());
         assertTrue(new InstrumentationPhase(3).appAttributes());
-        assertFalse(new InstrumentationPhase(3).exemplars());
-        assertTrue(new InstrumentationPhase(4).exemplars());
         assertFalse(new InstrumentationPhase(5).asyncContext());
         assertTrue(new InstrumentationPhase(6).asyncContext());
         assertThrows(IllegalArgumentException.class, () -> new InstrumentationPhase(7));
