@@ -13,6 +13,7 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.semconv.ErrorAttributes;
+import io.otelref.platform.telemetry.DurationBuckets;
 
 /**
  * The messaging metrics of the semantic conventions, for what this system sends to and takes from Kafka.
@@ -42,15 +43,11 @@ public class MessagingMetrics {
     static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("messaging.operation.name");
     static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("messaging.operation.type");
 
-    /** The boundaries the messaging conventions advise for both durations, in seconds. */
-    private static final List<Double> BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0,
-            2.5, 5.0, 7.5, 10.0);
     /**
      * The advised boundaries and three more: a record waits out an unavailable dependency in place, and a
      * backlog's records wait for a processing slot, for far longer than the advice's 10 s.
      */
-    private static final List<Double> PROCESS_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75,
-            1.0, 2.5, 5.0, 7.5, 10.0, 30.0, 60.0, 300.0);
+    private static final List<Double> PROCESS_BUCKETS = DurationBuckets.advisedAnd(30.0, 60.0, 300.0);
 
     private final LongCounter sentMessages;
     private final DoubleHistogram sendDuration;
@@ -64,7 +61,7 @@ public class MessagingMetrics {
                 .setDescription("Number of messages producer attempted to send to the broker.").build();
         sendDuration = meter.histogramBuilder("messaging.client.operation.duration").setUnit("s")
                 .setDescription("Duration of messaging operation initiated by a producer or consumer client.")
-                .setExplicitBucketBoundariesAdvice(BUCKETS).build();
+                .setExplicitBucketBoundariesAdvice(DurationBuckets.ADVISED).build();
         consumedMessages = meter.counterBuilder("messaging.client.consumed.messages").setUnit("{message}")
                 .setDescription("Number of messages that were delivered to the application.").build();
         processDuration = meter.histogramBuilder("messaging.process.duration").setUnit("s")

@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.RetryBudget;
+import io.otelref.platform.resilience.TracedRetriesInterceptor;
 
 /**
  * Decides whether a failed gateway authorization is tried again: only a failure that a later attempt
@@ -28,8 +28,8 @@ public class GatewayRetryBudget {
 
     private final RetryBudget budget = new RetryBudget(0.1, 1, Duration.ofSeconds(10));
     private final BillingFixes fixes;
-    private static final Attributes AUTHORIZE = Attributes.of(AttributeKey.stringKey("dependency"),
-            PaymentGatewayClient.DEPENDENCY, AttributeKey.stringKey("operation"), "authorize");
+    private static final Attributes AUTHORIZE = Attributes.of(TracedRetriesInterceptor.DEPENDENCY,
+            PaymentGatewayClient.DEPENDENCY, TracedRetriesInterceptor.OPERATION, "authorize");
 
     private final LongCounter refused;
 

@@ -29,8 +29,9 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpClientRequestResend
 public class TracedRetriesInterceptor {
 
     static final String RETRIES_METRIC = "app.dependency.retries";
-    static final AttributeKey<String> DEPENDENCY = AttributeKey.stringKey("dependency");
-    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("operation");
+    /** The attributes of {@value #RETRIES_METRIC}, and of any other count of calls to a dependency. */
+    public static final AttributeKey<String> DEPENDENCY = AttributeKey.stringKey("dependency");
+    public static final AttributeKey<String> OPERATION = AttributeKey.stringKey("operation");
 
     private final LongCounter retries;
 

@@ -1,7 +1,5 @@
 package io.otelref.platform.telemetry;
 
-import java.util.List;
-
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
@@ -35,10 +33,6 @@ public class HttpClientRequestDuration implements ClientRequestFilter, ClientRes
 
     public static final String METRIC = "http.client.request.duration";
 
-    /** The boundaries that the HTTP conventions advise for both request durations, in seconds. */
-    static final List<Double> BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0,
-            7.5, 10.0);
-
     private static final String STARTED = HttpClientRequestDuration.class.getName() + ".started";
     /** Where the REST client keeps the request's path template ({@code /api/prices/{sku}}). */
     private static final String PATH_TEMPLATE = "UrlPathTemplate";
@@ -49,7 +43,7 @@ public class HttpClientRequestDuration implements ClientRequestFilter, ClientRes
         this.duration = openTelemetry.getMeter("io.otelref.platform").histogramBuilder(METRIC)
                 .setUnit("s")
                 .setDescription("Duration of HTTP client requests.")
-                .setExplicitBucketBoundariesAdvice(BUCKETS)
+                .setExplicitBucketBoundariesAdvice(DurationBuckets.ADVISED)
                 .build();
     }
 
