@@ -65,7 +65,9 @@ class MetricsEndToEndTest {
                 "messaging_client_consumed_messages_total{job=\"invoice-worker\",messaging_destination_name=\"orders.placed\"}",
                 "messaging_process_duration_seconds_count{job=\"checkout-service\",messaging_destination_name=\"invoices.created\"}",
                 "jvm_memory_used_bytes{job=\"billing-service\",jvm_memory_type=\"heap\"}",
-                "processedSpans_total{job=\"invoice-worker\",processorType=\"BatchSpanProcessor\",dropped=\"false\"}");
+                "processedSpans_total{job=\"invoice-worker\",processorType=\"BatchSpanProcessor\",dropped=\"false\"}",
+                "otel_sdk_exporter_span_exported_total{job=\"billing-service\",otel_component_type=\"otlp_http_span_exporter\"}",
+                "otel_sdk_exporter_operation_duration_seconds_count{job=\"checkout-service\",http_response_status_code=\"200\"}");
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertEquals(
                 List.of(), expected.stream().filter(selector -> Stack.prometheus.query(selector).isEmpty()).toList(),
                 "instruments with no series in Prometheus"));
