@@ -33,6 +33,10 @@ public final class Addresses {
         return URI.create(env("OTLP_HTTP_URL", "http://127.0.0.1:4318"));
     }
 
+    public static URI prometheus() {
+        return URI.create(env("PROMETHEUS_URL", "http://127.0.0.1:9090"));
+    }
+
     public static Database checkoutDatabase() {
         return new Database(env("CHECKOUT_DB_URL", "jdbc:postgresql://127.0.0.1:15432/checkout"),
                 env("CHECKOUT_DB_USER", "checkout"), env("CHECKOUT_DB_PASSWORD", "checkout"));

@@ -72,6 +72,33 @@ public enum Fault {
             }
         }
     },
+    COLLECTOR_DOWN("the OpenTelemetry Collector stopped for 15 s", 15, 17,
+            List.of("sum by (job, error_type) (rate(otel_sdk_exporter_span_exported_total[1m]))",
+                    "sum by (job) (rate(otel_sdk_exporter_span_exported_total{error_type!=\"\"}[1m]))")) {
+        @Override
+        void inject(Stage stage) {
+            String mode = stage.collectorMode();
+            stage.observability("stop", "otelcol");
+            try {
+                Stage.sleep(Duration.ofSeconds(15));
+            } finally {
+                stage.collectorStart(mode);
+            }
+        }
+
+        /**
+         * The telemetry's outage must not become the business's: checkouts go on, and each service's span
+         * exporter counts the spans it could not deliver, so the hole in Jaeger is explained by a number. Read
+         * once the books settle, at most a minute after the outage: two minutes cover it and no earlier fault.
+         */
+        @Override
+        List<String> evidence() {
+            return List.of("checkout-service", "billing-service").stream()
+                    .map(job -> "sum(increase(otel_sdk_exporter_span_exported_total{job=\"" + job
+                            + "\", error_type!=\"\"}[2m])) > 0")
+                    .toList();
+        }
+    },
     COLD_START("all three services restarted, and load from the moment they report ready", 20, 0, List.of()) {
         @Override
         void inject(Stage stage) {
@@ -119,6 +146,14 @@ public enum Fault {
      */
     boolean tolerates503() {
         return true;
+    }
+
+    /**
+     * PromQL that must return a sample once the fault is over: what the telemetry has to show of it.
+     * Most faults are judged by the books alone.
+     */
+    List<String> evidence() {
+        return List.of();
     }
 
     /** Whether the load starts only once the fault is over (a cold start), instead of running through it. */

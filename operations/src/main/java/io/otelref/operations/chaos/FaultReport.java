@@ -15,13 +15,19 @@ import java.util.Optional;
  * @param settledAfter     from the end of the fault until every placed order was invoiced once; empty: not within the deadline
  * @param orderToInvoiceP99 of the placed orders, stored → invoiced
  * @param failedTraces     a few trace ids of failed requests, to look up in Jaeger
+ * @param missingEvidence  the fault's evidence queries ({@link Fault#evidence()}) that Prometheus answered with nothing
  */
 public record FaultReport(Fault fault, long requests, Map<String, Long> statuses, Reconciliation.Books books,
-        Optional<Duration> settledAfter, Duration orderToInvoiceP99, List<String> failedTraces) {
+        Optional<Duration> settledAfter, Duration orderToInvoiceP99, List<String> failedTraces,
+        List<String> missingEvidence) {
 
-    /** Nothing lost, nothing duplicated, no answer a defect (500), and no 5xx at all where none is right. */
+    /**
+     * Nothing lost, nothing duplicated, no answer a defect (500), no 5xx at all where none is right, and the
+     * telemetry showed what the fault must leave in it.
+     */
     public boolean passed() {
-        return settledAfter.isPresent() && books.clean() && statuses.getOrDefault("500", 0L) == 0 && unavailable() == 0;
+        return settledAfter.isPresent() && books.clean() && statuses.getOrDefault("500", 0L) == 0 && unavailable() == 0
+                && missingEvidence.isEmpty();
     }
 
     /** 5xx answers the fault does not excuse. */
@@ -56,6 +62,7 @@ public record FaultReport(Fault fault, long requests, Map<String, Long> statuses
         if (unavailable() > 0) {
             problems.add(unavailable() + " answers 5xx from services that said they were ready");
         }
+        missingEvidence.forEach(query -> problems.add("no sample in Prometheus for " + query));
         if (settledAfter.isEmpty() && problems.isEmpty()) {
             problems.add("did not settle in time");
         }
@@ -76,6 +83,8 @@ public record FaultReport(Fault fault, long requests, Map<String, Long> statuses
             out.printf("  in Jaeger   failed requests: %s (./demo trace <id>)%n", String.join(" ", failedTraces));
         }
         fault.promQueries().forEach(query -> out.printf("  Prometheus  %s%n", query));
+        fault.evidence().forEach(query -> out.printf("  evidence    %s: %s%n", query,
+                missingEvidence.contains(query) ? "NO SAMPLE" : "shown"));
         out.printf("  verdict     %s%n", passed() ? "PASS: nothing lost, nothing duplicated, no " + (fault.tolerates503() ? "500" : "5xx")
                 : "FAIL: " + problems());
     }

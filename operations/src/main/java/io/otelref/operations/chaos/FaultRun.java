@@ -19,6 +19,7 @@ import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.loadgen.run.LoadRun;
+import io.otelref.observability.prometheus.PrometheusClient;
 import io.otelref.operations.Addresses;
 
 /**
@@ -35,6 +36,7 @@ public final class FaultRun {
     /** Longer than the slowest recovery needs: an orphaned payment is voided after 60 s + a 10 s check. */
     private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(150);
     private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration EVIDENCE_DEADLINE = Duration.ofSeconds(45);
 
     private final Consumer<String> progress;
     private final Stage stage;
@@ -95,7 +97,22 @@ public final class FaultRun {
         }
         Optional<Duration> settledAfter = Optional.ofNullable(settleTime);
         return new FaultReport(fault, results.requests(), statuses(results), books, settledAfter, p99(books.orderToInvoice()),
-                failed.stream().limit(3).map(TracedRequest::traceId).toList());
+                failed.stream().limit(3).map(TracedRequest::traceId).toList(), missingEvidence(fault));
+    }
+
+    /**
+     * The fault's evidence queries that Prometheus still answers with nothing after a while: metrics reach it
+     * within an export interval (5 s) and a scrape interval (5 s) of being recorded.
+     */
+    private List<String> missingEvidence(Fault fault) {
+        PrometheusClient prometheus = new PrometheusClient(Addresses.prometheus());
+        Instant deadline = Instant.now().plus(EVIDENCE_DEADLINE);
+        List<String> missing = fault.evidence();
+        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+            Stage.sleep(POLL);
+            missing = missing.stream().filter(query -> prometheus.query(query).isEmpty()).toList();
+        }
+        return missing;
     }
 
     /**

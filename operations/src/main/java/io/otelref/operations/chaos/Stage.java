@@ -1,6 +1,7 @@
 package io.otelref.operations.chaos;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,31 @@ final class Stage {
 
     void servers(String action, String server) {
         script("infra/local-servers.sh", action, server);
+    }
+
+    void observability(String action, String server) {
+        script("infra/observability.sh", action, server);
+    }
+
+    /**
+     * The collector's pipeline mode as infra/observability.sh started it: {@code every-trace} (also when it
+     * recorded none) or {@code tail-sampling}.
+     */
+    String collectorMode() {
+        Path modeFile = repo.resolve(".demo").resolve("otelcol").resolve("mode");
+        try {
+            return Files.exists(modeFile) ? Files.readString(modeFile).strip() : "every-trace";
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    void collectorStart(String mode) {
+        if (mode.equals("tail-sampling")) {
+            script("infra/observability.sh", "start", "otelcol", "--tail-sampling");
+        } else {
+            script("infra/observability.sh", "start", "otelcol");
+        }
     }
 
     void service(String action, String service) {
