@@ -3,11 +3,12 @@
 # the OpenTelemetry Collector (every sender's OTLP goes to it; the same configuration as compose's, built
 # from the Go module proxy, see deploy/otel-collector/), Jaeger v2 behind it (traces; built from the Go
 # module proxy at a pinned version, see infra/jaeger/), Zipkin beside it (the same traces in a web UI; its
-# server's exec jar from Maven Central) and Prometheus (metrics; Debian's package, run by this script
-# rather than by the package's service).
+# server's exec jar from Maven Central), VictoriaLogs (logs; built from the Go module proxy at a pinned version,
+# see infra/victorialogs/) and Prometheus (metrics; Debian's package, run by this script rather than by the
+# package's service).
 #
-#   infra/observability.sh start [jaeger|zipkin|otelcol|prometheus|all] [--tail-sampling]   (default all)
-#   infra/observability.sh stop  [jaeger|zipkin|otelcol|prometheus|all]                     (default all)
+#   infra/observability.sh start [jaeger|zipkin|victorialogs|otelcol|prometheus|all] [--tail-sampling]   (default all)
+#   infra/observability.sh stop  [jaeger|zipkin|victorialogs|otelcol|prometheus|all]                     (default all)
 #   infra/observability.sh status
 #   infra/observability.sh check   (promtool check config/rules, promtool test rules, jaeger validate)
 #
@@ -22,15 +23,17 @@
 #   Jaeger      OTLP gRPC 127.0.0.1:14317 (from the collector),
 #               query HTTP 127.0.0.1:16686 (API only: a Go-built Jaeger has no UI), query gRPC 127.0.0.1:16685
 #   Zipkin      UI and API 127.0.0.1:9411 (http://127.0.0.1:9411/zipkin/; spans from the collector)
+#   VictoriaLogs UI and LogsQL API 127.0.0.1:9428 (http://127.0.0.1:9428/select/vmui/; logs from the collector)
 #   Prometheus  127.0.0.1:9090
 #
 # Environment:
 #   OTELREF_START_TIMEOUT  seconds to wait for each server to become ready (120)
 #   OTELREF_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (15)
-#   XDG_CACHE_HOME         the binaries are cached in ${XDG_CACHE_HOME:-~/.cache}/otel-reference/{jaeger,otelcol,zipkin}/
+#   XDG_CACHE_HOME         the binaries are cached in ${XDG_CACHE_HOME:-~/.cache}/otel-reference/{jaeger,otelcol,zipkin,victorialogs}/
 #
-# State lives in <repo>/.demo/{jaeger,zipkin,otelcol,prometheus}/ (logs, pid files, Prometheus's TSDB). Only processes whose PIDs this script recorded (and whose command line still names our
-# config) are stopped.
+# State lives in <repo>/.demo/{jaeger,zipkin,victorialogs,otelcol,prometheus}/ (logs, pid files, Prometheus's TSDB,
+# VictoriaLogs's data). Only processes whose PIDs this script recorded (and whose command line still names our
+# config or data directory) are stopped.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -79,6 +82,26 @@ ZIPKIN_DIR=$DEMO_DIR/zipkin
 ZIPKIN_LOG=$ZIPKIN_DIR/zipkin.log
 ZIPKIN_PID_FILE=$ZIPKIN_DIR/zipkin.pid
 
+# --- VictoriaLogs ------------------------------------------------------------------------------
+VLOGS_MODULE=github.com/VictoriaMetrics/VictoriaLogs
+VLOGS_VERSION=v1.52.1
+VLOGS_GO_MODULE_DIR=$SCRIPT_DIR/victorialogs
+VLOGS_BIN_DIR=$CACHE_DIR/victorialogs/$VLOGS_VERSION
+VLOGS_BIN=$VLOGS_BIN_DIR/victoria-logs
+VLOGS_BUILD_KEY_FILE=$VLOGS_BIN_DIR/victoria-logs.build-key
+VLOGS_HOST=127.0.0.1
+VLOGS_PORT=9428
+VLOGS_DIR=$DEMO_DIR/victorialogs
+VLOGS_DATA=$VLOGS_DIR/data
+VLOGS_LOG=$VLOGS_DIR/victorialogs.log
+VLOGS_BUILD_LOG=$VLOGS_BIN_DIR/build.log
+VLOGS_PID_FILE=$VLOGS_DIR/victorialogs.pid
+# A demo's logs, bounded like Prometheus's history: a day (its shortest retention), at most 512 MiB on disk,
+# and caches of at most 48 MiB (by default it would take 60 % of the machine's memory), as in compose.
+VLOGS_RETENTION_PERIOD=1d
+VLOGS_MAX_DISK=512MiB
+VLOGS_MEMORY=48MiB
+
 # --- OpenTelemetry Collector ----------------------------------------------------------------------
 OTELCOL_CONFIG=$REPO_ROOT/deploy/otel-collector/config.yaml
 OTELCOL_TAIL_SAMPLING_CONFIG=$REPO_ROOT/deploy/otel-collector/tail-sampling.yaml
@@ -112,8 +135,8 @@ PROM_PACKAGE_PID_FILE=/run/prometheus/prometheus.pid
 
 usage() {
   cat <<EOF
-usage: infra/observability.sh start [jaeger|zipkin|otelcol|prometheus|all] [--tail-sampling]   (default all)
-       infra/observability.sh stop  [jaeger|zipkin|otelcol|prometheus|all]                     (default all)
+usage: infra/observability.sh start [jaeger|zipkin|victorialogs|otelcol|prometheus|all] [--tail-sampling]   (default all)
+       infra/observability.sh stop  [jaeger|zipkin|victorialogs|otelcol|prometheus|all]                     (default all)
        infra/observability.sh status
        infra/observability.sh check
 
@@ -421,6 +444,102 @@ zipkin_status() {
 }
 
 # ============================================================================================
+# VictoriaLogs
+# ============================================================================================
+
+vlogs_pid() {
+  otelref_live_pid "$VLOGS_PID_FILE" "$VLOGS_DATA"
+}
+
+vlogs_ready() {
+  http_ok "http://$VLOGS_HOST:$VLOGS_PORT/health"
+}
+
+vlogs_build_key() {
+  cat "$VLOGS_GO_MODULE_DIR/go.mod" "$VLOGS_GO_MODULE_DIR/go.sum" | sha256sum | cut -c1-16
+}
+
+# Builds VictoriaLogs into the cache (~30 s of a 2-core machine) unless it is there and built from the
+# current infra/victorialogs/go.mod and go.sum, whose pinned version must be the one this script names.
+vlogs_ensure_binary() {
+  local key required t0 tmp
+  required=$(awk -v m="$VLOGS_MODULE" '$1 == m { print $2; exit }' "$VLOGS_GO_MODULE_DIR/go.mod")
+  [[ $required == "$VLOGS_VERSION" ]] ||
+    otelref_die victorialogs "infra/victorialogs/go.mod requires $VLOGS_MODULE ${required:-(nothing)}, but this script" \
+      "pins $VLOGS_VERSION: change both together"
+  key=$(vlogs_build_key)
+  if [[ -x $VLOGS_BIN && $(cat "$VLOGS_BUILD_KEY_FILE" 2>/dev/null) == "$key" ]]; then
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 ||
+    otelref_die victorialogs "Go is needed to build VictoriaLogs once (the go directive in infra/victorialogs/go.mod says which version)"
+  mkdir -p "$VLOGS_BIN_DIR" "$VLOGS_DIR"
+  t0=$(otelref_now_ms)
+  otelref_log victorialogs "building VictoriaLogs $VLOGS_VERSION from the Go module proxy (first time only, ~30 s;" \
+    "log: $VLOGS_BUILD_LOG)"
+  tmp=$(mktemp "$VLOGS_BIN_DIR/.victoria-logs.XXXXXX")
+  if ! (cd "$VLOGS_GO_MODULE_DIR" &&
+    go build -trimpath -ldflags "-s -w" -o "$tmp" "$VLOGS_MODULE/app/victoria-logs") >"$VLOGS_BUILD_LOG" 2>&1 </dev/null; then
+    rm -f "$tmp"
+    otelref_log_tail victorialogs "$VLOGS_BUILD_LOG"
+    otelref_die victorialogs "go build failed (log: $VLOGS_BUILD_LOG)"
+  fi
+  mv "$tmp" "$VLOGS_BIN"
+  printf '%s\n' "$key" >"$VLOGS_BUILD_KEY_FILE"
+  otelref_log victorialogs "built $VLOGS_BIN in $(otelref_since "$t0")"
+}
+
+vlogs_start() {
+  local pid t0
+  t0=$(otelref_now_ms)
+  require_curl victorialogs
+  pid=$(vlogs_pid)
+  if [[ -n $pid ]]; then
+    vlogs_ready || wait_ready victorialogs "$pid" "$VLOGS_LOG" vlogs_ready "/health"
+    otelref_log victorialogs "already running (pid $pid): nothing to do"
+    return 0
+  fi
+  forget_stale_pid_file victorialogs "$VLOGS_PID_FILE"
+  if otelref_port_in_use "$VLOGS_PORT"; then
+    otelref_fail_port_taken victorialogs "$VLOGS_PORT" "VictoriaLogs" "Stop it; the port is fixed by deploy/otel-collector/config.yaml."
+  fi
+  vlogs_ensure_binary
+  mkdir -p "$VLOGS_DATA"
+  printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$VLOGS_LOG"
+  otelref_log victorialogs "starting VictoriaLogs $VLOGS_VERSION (retention $VLOGS_RETENTION_PERIOD, at most $VLOGS_MAX_DISK):" \
+    "UI http://$VLOGS_HOST:$VLOGS_PORT/select/vmui/ (log $VLOGS_LOG)"
+  pid=$(launch victorialogs "$VLOGS_PID_FILE" "$VLOGS_LOG" "$VLOGS_DIR" "$VLOGS_BIN" \
+    "-httpListenAddr=$VLOGS_HOST:$VLOGS_PORT" "-storageDataPath=$VLOGS_DATA" \
+    "-retentionPeriod=$VLOGS_RETENTION_PERIOD" "-retention.maxDiskSpaceUsageBytes=$VLOGS_MAX_DISK" \
+    "-memory.allowedBytes=$VLOGS_MEMORY")
+  wait_ready victorialogs "$pid" "$VLOGS_LOG" vlogs_ready "/health"
+  otelref_log victorialogs "ready (pid $pid) in $(otelref_since "$t0")"
+}
+
+vlogs_stop() {
+  local pid
+  pid=$(vlogs_pid)
+  if [[ -z $pid ]]; then
+    forget_stale_pid_file victorialogs "$VLOGS_PID_FILE"
+    otelref_log victorialogs "not running"
+    return 0
+  fi
+  stop_pid victorialogs "$pid" "$VLOGS_PID_FILE"
+}
+
+vlogs_status() {
+  local pid state
+  pid=$(vlogs_pid)
+  if [[ -z $pid ]]; then
+    printf '%-11s %-26s stopped%s\n' victorialogs "$VLOGS_HOST:$VLOGS_PORT" "$(foreign_port_note "$VLOGS_PORT")"
+    return 0
+  fi
+  state=ready
+  vlogs_ready || state="not ready"
+  printf '%-11s %-26s running pid %s (%s)\n' victorialogs "$VLOGS_HOST:$VLOGS_PORT" "$pid" "$state"
+}
+
+# ============================================================================================
 # OpenTelemetry Collector
 # ============================================================================================
 
@@ -469,8 +588,10 @@ otelcol_start() {
   mkdir -p "$OTELCOL_DIR"
   printf '\n=== %s start (infra/observability.sh, %s)\n' "$(date -Is)" "$mode" >>"$OTELCOL_LOG"
   otelref_log otelcol "starting the OpenTelemetry Collector ($mode): OTLP $OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT/:$OTELCOL_OTLP_HTTP_PORT" \
-    "-> Jaeger $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT and Zipkin :$ZIPKIN_PORT, metrics for Prometheus :$OTELCOL_PROMETHEUS_PORT (log $OTELCOL_LOG)"
+    "-> Jaeger $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT and Zipkin :$ZIPKIN_PORT, logs -> VictoriaLogs :$VLOGS_PORT," \
+    "metrics for Prometheus :$OTELCOL_PROMETHEUS_PORT (log $OTELCOL_LOG)"
   pid=$(OTELCOL_LISTEN_HOST=$OTELCOL_HOST JAEGER_OTLP_ENDPOINT=$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT \
+    VICTORIALOGS_URL=http://$VLOGS_HOST:$VLOGS_PORT \
     launch otelcol "$OTELCOL_PID_FILE" "$OTELCOL_LOG" "$OTELCOL_DIR" "$(otelref_collector_bin)" "${configs[@]}")
   printf '%s\n' "$mode" >"$OTELCOL_MODE_FILE"
   wait_ready otelcol "$pid" "$OTELCOL_LOG" otelcol_ready "the OTLP receivers or the metrics endpoint"
@@ -639,9 +760,10 @@ prom_check() {
 # Which servers a start/stop argument names, in start order.
 servers_of() {
   case ${1:-all} in
-    all) printf 'jaeger zipkin otelcol prometheus\n' ;;
+    all) printf 'jaeger zipkin victorialogs otelcol prometheus\n' ;;
     jaeger) printf 'jaeger\n' ;;
     zipkin) printf 'zipkin\n' ;;
+    victorialogs | vlogs) printf 'victorialogs\n' ;;
     otelcol | collector) printf 'otelcol\n' ;;
     prometheus | prom) printf 'prometheus\n' ;;
     *)
@@ -675,10 +797,12 @@ main() {
         case $cmd:$server in
           start:jaeger) jaeger_start ;;
           start:zipkin) zipkin_start ;;
+          start:victorialogs) vlogs_start ;;
           start:otelcol) otelcol_start "$mode" ;;
           start:prometheus) prom_start ;;
           stop:jaeger) jaeger_stop ;;
           stop:zipkin) zipkin_stop ;;
+          stop:victorialogs) vlogs_stop ;;
           stop:otelcol) otelcol_stop ;;
           stop:prometheus) prom_stop ;;
         esac
@@ -687,6 +811,7 @@ main() {
     status)
       jaeger_status
       zipkin_status
+      vlogs_status
       otelcol_status
       prom_status
       ;;

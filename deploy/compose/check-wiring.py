@@ -31,9 +31,10 @@ LOAD_GENERATOR_PARSER = Path("load-generator/src/main/java/io/otelref/loadgen/co
 SCENARIO_STACK = Path("scenarios/src/main/java/io/otelref/scenarios/stack/StackEndpoints.java")
 
 # Only the UIs and the checkout API reach the host, and only its loopback interface.
-ALLOWED_PUBLISHED_PORTS = {8080, 3000, 9090, 16686}
+ALLOWED_PUBLISHED_PORTS = {8080, 3000, 9090, 9428, 16686}
 PUBLISHED_HOST_IP = "127.0.0.1"
-MEMORY_BUDGET_BYTES = 3 * 1024**3
+# 3 GiB for the services, traces and metrics, and 128 MiB for the log store (docs/operations/compose.md).
+MEMORY_BUDGET_BYTES = 3 * 1024**3 + 128 * 1024**2
 MIB = 1024**2
 # Read by the JVM itself, not by the application's configuration.
 JVM_ENVIRONMENT = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}
