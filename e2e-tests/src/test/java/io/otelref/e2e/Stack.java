@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.otelref.observability.jaeger.JaegerClient;
+import io.otelref.observability.logs.VictoriaLogsClient;
 import io.otelref.observability.prometheus.PrometheusClient;
 
 /**
@@ -24,9 +25,11 @@ final class Stack {
     static final URI CHECKOUT = URI.create(System.getProperty("checkout.url", "http://127.0.0.1:8080"));
     static final URI JAEGER = URI.create(System.getProperty("jaeger.url", "http://127.0.0.1:16686"));
     static final URI PROMETHEUS = URI.create(System.getProperty("prometheus.url", "http://127.0.0.1:9090"));
+    static final URI VICTORIALOGS = URI.create(System.getProperty("victorialogs.url", VictoriaLogsClient.DEFAULT_URL));
 
     static final JaegerClient jaeger = new JaegerClient(JAEGER);
     static final PrometheusClient prometheus = new PrometheusClient(PROMETHEUS);
+    static final VictoriaLogsClient logs = new VictoriaLogsClient(VICTORIALOGS);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();

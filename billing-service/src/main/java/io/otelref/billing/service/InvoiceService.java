@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.opentelemetry.api.trace.Span;
 import io.otelref.billing.client.GatewayCapture;
 import io.otelref.billing.client.GatewayCaptureRequest;
@@ -31,6 +33,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class InvoiceService {
 
+    private static final Logger LOG = Logger.getLogger(InvoiceService.class);
+
     /** The request header that carries the idempotency key, and the field named when it is wrong. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -53,6 +57,9 @@ public class InvoiceService {
         span.setAttribute(AppAttributes.ACCOUNT_ID, result.value().accountId);
         span.setAttribute(AppAttributes.INVOICE_ID, result.value().id.toString());
         span.setAttribute(AppAttributes.IDEMPOTENT_REPLAY, result.replayed());
+        if (!result.replayed()) {
+            LOG.infof("Invoice %s created for order %s", result.value().id, orderId);
+        }
         return result;
     }
 

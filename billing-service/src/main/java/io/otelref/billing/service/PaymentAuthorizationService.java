@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 
+import org.jboss.logging.Logger;
+
 import io.opentelemetry.api.trace.Span;
 import io.otelref.billing.client.GatewayAuthorization;
 import io.otelref.billing.client.GatewayAuthorizationRequest;
@@ -33,6 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class PaymentAuthorizationService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentAuthorizationService.class);
 
     private final AccountRepository accounts;
     private final PaymentAuthorizationRepository authorizations;
@@ -60,6 +64,9 @@ public class PaymentAuthorizationService {
                             : authorizeHoldingLock(command));
             span.setAttribute(AppAttributes.PAYMENT_OUTCOME, "authorized");
             span.setAttribute(AppAttributes.IDEMPOTENT_REPLAY, result.replayed());
+            if (!result.replayed()) {
+                LOG.infof("Payment authorized for order %s", command.orderId());
+            }
             return result;
         } catch (PaymentDeclinedException declined) {
             span.setAttribute(AppAttributes.PAYMENT_OUTCOME, "declined");

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,6 +29,8 @@ import io.otelref.platform.telemetry.BusinessSpan;
  */
 @ApplicationScoped
 public class CheckoutService {
+
+    private static final Logger LOG = Logger.getLogger(CheckoutService.class);
 
     private final IdempotencyService idempotency;
     private final PricingService pricing;
@@ -74,6 +78,8 @@ public class CheckoutService {
             PricedOrder priced = PricedOrder.of(claim.orderId(), request, quotes);
             payments.authorize(priced);
             OrderResponse order = placement.store(priced, claim);
+            // One record per state transition of an order, in the service that made it (docs/telemetry/logs.md).
+            LOG.infof("Order %s placed", order.orderId());
             return new CheckoutResult(201, "application/json", order, order.orderId(), false);
         } catch (ProblemException problem) {
             if (problem.status() < 500) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.otelref.checkout.domain.CustomerOrder;
 import io.otelref.checkout.repository.OrderRepository;
 import io.otelref.checkout.telemetry.CheckoutMetrics;
@@ -16,6 +18,8 @@ import io.otelref.platform.resilience.UnprocessableRecordException;
 /** Applies an {@code invoices.created} event to its order, once, however often it is delivered. */
 @ApplicationScoped
 public class OrderInvoicing {
+
+    private static final Logger LOG = Logger.getLogger(OrderInvoicing.class);
 
     private final OrderRepository orders;
     private final CheckoutMetrics metrics;
@@ -35,6 +39,7 @@ public class OrderInvoicing {
         Instant now = Instant.now();
         if (order.markInvoiced(uuid(event.invoiceId(), "invoiceId"), now)) {
             metrics.orderInvoiced(Duration.between(order.createdAt, now));
+            LOG.infof("Order %s invoiced", order.id);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.otelref.invoice.client.BillingClient;
@@ -33,6 +35,8 @@ import io.otelref.platform.telemetry.SpanErrors;
  */
 @ApplicationScoped
 public class OrderInvoicing {
+
+    private static final Logger LOG = Logger.getLogger(OrderInvoicing.class);
 
     static final String SPAN_NAME = "worker.invoice_order";
 
@@ -68,6 +72,8 @@ public class OrderInvoicing {
             span.setAttribute(AppAttributes.INVOICE_ID, invoice.invoiceId());
             InvoiceCreated created = invoiceCreated(invoice);
             publisher.publish(created);
+            // The worker's one record per order: its step of the order's life (docs/telemetry/logs.md).
+            LOG.infof("Invoice %s of order %s published", invoice.invoiceId(), order.orderId());
             return created;
         } catch (UnprocessableRecordException unprocessable) {
             SpanErrors.record(span, unprocessable, unprocessable.errorType());

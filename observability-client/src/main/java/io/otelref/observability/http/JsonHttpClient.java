@@ -66,6 +66,22 @@ public final class JsonHttpClient {
         }
     }
 
+    /**
+     * GETs {@code path} with {@code query} parameters and returns the body of a 2xx answer as text, for APIs that
+     * answer in JSON Lines (one JSON document per line) rather than one document.
+     *
+     * @throws BackendException for any other status, with the start of the body the backend explained it in
+     */
+    public String getText(String path, Map<String, String> query) {
+        URI uri = URI.create(baseUrl + path + queryString(query));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
+        if (response.statusCode() / 100 != 2) {
+            throw new BackendException(backendName + " at " + baseUrl + " answered GET " + uri.getRawPath()
+                    + " with status " + response.statusCode() + ": " + excerpt(response.body()));
+        }
+        return response.body();
+    }
+
     /** A failure message naming the backend, its URL and the request, for callers that read a 4xx/5xx body. */
     public BackendException failure(String request, String problem) {
         return new BackendException(backendName + " at " + baseUrl + " " + problem + " (" + request + ")");

@@ -1,0 +1,74 @@
+package io.otelref.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.otelref.observability.logs.LogRecord;
+
+/**
+ * The services' log records reach VictoriaLogs through the collector, each with the trace and span it was written
+ * in, and a healthy checkout stays within its log budget (docs/telemetry/logs.md).
+ */
+class LogsEndToEndTest {
+
+    /**
+     * The records a healthy checkout writes, per service: one per state transition of its order, in the service that
+     * made it (order placed and invoiced; payment authorized and invoice created; the invoice published).
+     */
+    static final Map<String, Long> HEALTHY_CHECKOUT_BUDGET = Map.of(
+            "checkout-service", 2L, "billing-service", 2L, "invoice-worker", 1L);
+
+    private static final Pattern E_MAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** A payment card number: 13 to 19 digits, together or in groups of four. */
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9A-Za-z-])(\\d{13,19}|\\d{4}([ -]\\d{4}){3})(?![0-9A-Za-z-])");
+
+    @Test
+    void aCheckoutsTraceIdFindsTheRecordsOfAllThreeServicesWithinItsBudget() {
+        Stack.CallerTrace caller = Stack.CallerTrace.random();
+        Stack.Answer placed = Stack.checkout(caller,
+                "{\"accountId\":\"acc-0052\",\"items\":[{\"sku\":\"SKU-0012\",\"quantity\":1}]}");
+        assertEquals(201, placed.status(), () -> "checkout answered " + placed.body());
+        String orderId = placed.body().path("orderId").asText();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<LogRecord> records = Stack.logs.ofTrace(caller.traceId());
+            Map<String, Long> perService = new TreeMap<>(records.stream()
+                    .collect(Collectors.groupingBy(LogRecord::service, Collectors.counting())));
+            assertEquals(new TreeMap<>(HEALTHY_CHECKOUT_BUDGET), perService, () -> "records of trace "
+                    + caller.traceId() + " per service, against the budget of a healthy checkout:\n" + describe(records));
+            assertTrue(records.stream().allMatch(record -> record.spanId().isPresent()
+                    && record.message().contains(orderId) && record.severity().equals("INFO")),
+                    () -> "each names its span and the order, at INFO:\n" + describe(records));
+        });
+    }
+
+    @Test
+    void noRecordCarriesAnEMailAddressOrACardNumber() {
+        List<LogRecord> recent = Stack.logs.within(Duration.ofMinutes(30));
+        assertTrue(recent.size() > 0, "no log record in the store from the last 30 minutes");
+        List<String> offenders = recent.stream()
+                .flatMap(record -> Stream.concat(Stream.of(Map.entry("_msg", record.message())),
+                        record.fields().entrySet().stream())
+                        .filter(field -> E_MAIL.matcher(field.getValue()).find() || CARD_NUMBER.matcher(field.getValue()).find())
+                        .map(field -> record.service() + " " + field.getKey() + "=" + field.getValue()))
+                .distinct().limit(10).toList();
+        assertEquals(List.of(), offenders, "log fields that look like personal data, of " + recent.size() + " records");
+    }
+
+    private static String describe(List<LogRecord> records) {
+        return records.stream().map(record -> "  " + record.time() + " " + record.service() + " span "
+                + record.spanId().orElse("-") + " " + record.severity() + " " + record.message())
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,96 @@
+package io.otelref.observability.logs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.otelref.observability.http.BackendException;
+import io.otelref.observability.http.JsonHttpClient;
+
+/**
+ * Asks VictoriaLogs's LogsQL API ({@code /select/logsql/query}) for the log records the services sent through the
+ * collector. Field names are the OpenTelemetry ones as VictoriaLogs stores them: {@code trace_id}, {@code span_id},
+ * {@code severity_text}, the resource attributes ({@code service.name}, ...) and the record's attributes.
+ * Thread-safe.
+ */
+public final class VictoriaLogsClient {
+
+    public static final String DEFAULT_URL = "http://127.0.0.1:9428";
+
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+    /** Fields every record has, kept in their own record components rather than in {@link LogRecord#fields()}. */
+    private static final Set<String> NAMED = Set.of("_time", "_msg", "_stream", "_stream_id", "service.name", "trace_id",
+            "span_id", "severity_text");
+
+    private final JsonHttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public VictoriaLogsClient(URI baseUrl) {
+        this.http = new JsonHttpClient("VictoriaLogs", baseUrl);
+    }
+
+    public String baseUrl() {
+        return http.baseUrl();
+    }
+
+    /** Every record written in the trace, oldest first, from any service. */
+    public List<LogRecord> ofTrace(String traceId) {
+        if (!TRACE_ID.matcher(traceId).matches()) {
+            throw new IllegalArgumentException("a trace id is 32 lower-case hex digits, not: " + traceId);
+        }
+        return query("trace_id:" + traceId + " | sort by (_time)");
+    }
+
+    /** Every record of the last {@code window}, oldest first. */
+    public List<LogRecord> within(Duration window) {
+        return query("_time:" + window.toSeconds() + "s | sort by (_time)");
+    }
+
+    /** The records a LogsQL query selects, in the order it gives them. */
+    public List<LogRecord> query(String logsql) {
+        String body = http.getText("/select/logsql/query", Map.of("query", logsql));
+        List<LogRecord> records = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                records.add(record(line, logsql));
+            }
+        }
+        return records;
+    }
+
+    private LogRecord record(String line, String logsql) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (IOException unreadable) {
+            throw new BackendException("VictoriaLogs at " + baseUrl() + " answered " + logsql + " with a line that is"
+                    + " not JSON: " + line, new UncheckedIOException(unreadable));
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!NAMED.contains(field.getKey())) {
+                fields.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        return new LogRecord(Instant.parse(node.path("_time").asText()), node.path("service.name").asText(),
+                present(node, "trace_id"), present(node, "span_id"), node.path("severity_text").asText(),
+                node.path("_msg").asText(), Map.copyOf(fields));
+    }
+
+    private static Optional<String> present(JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}
