@@ -12,6 +12,8 @@ import io.otelref.observability.TraceCommandLine.ColourChoice;
 import io.otelref.observability.TraceCommandLine.UsageException;
 import io.otelref.observability.http.BackendException;
 import io.otelref.observability.jaeger.JaegerClient;
+import io.otelref.observability.logs.LogRecord;
+import io.otelref.observability.logs.VictoriaLogsClient;
 import io.otelref.observability.trace.Millis;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.trace.TraceSpan;
@@ -20,7 +22,8 @@ import io.otelref.observability.waterfall.WaterfallStyle;
 
 /**
  * {@code trace <traceId>} and {@code trace --slowest <service>}: a trace from Jaeger as a terminal
- * waterfall. See {@link TraceCommandLine#USAGE}.
+ * waterfall, with {@code --logs} each span's log records under it; {@code logs --trace <traceId>}: the trace's
+ * log records alone. See {@link TraceCommandLine#USAGE}.
  */
 public final class TraceCli {
 
@@ -59,13 +62,19 @@ public final class TraceCli {
             out.print(TraceCommandLine.USAGE);
             return OK;
         }
-        JaegerClient jaeger = new JaegerClient(commandLine.jaegerUrl());
         try {
+            VictoriaLogsClient logStore = new VictoriaLogsClient(commandLine.victoriaLogsUrl());
+            if (commandLine.logsOnly()) {
+                return printLogs(logStore, fullTraceId(commandLine.traceId()));
+            }
+            JaegerClient jaeger = new JaegerClient(commandLine.jaegerUrl());
             Optional<Trace> trace = commandLine.slowest() ? slowest(jaeger, commandLine) : byId(jaeger, commandLine);
             if (trace.isEmpty()) {
                 return NOT_FOUND;
             }
-            out.print(new Waterfall(style(commandLine.colour())).renderToString(trace.get()));
+            List<LogRecord> records = commandLine.logs() ? logStore.ofTrace(fullTraceId(trace.get().traceId())) : List.of();
+            Waterfall waterfall = new Waterfall(style(commandLine.colour()));
+            out.print(String.join(System.lineSeparator(), waterfall.render(trace.get(), records)) + System.lineSeparator());
             return OK;
         } catch (IllegalArgumentException e) {
             err.println("trace: " + e.getMessage());
@@ -75,6 +84,27 @@ public final class TraceCli {
             err.println("trace: " + e.getMessage());
             return NOT_FOUND;
         }
+    }
+
+    private int printLogs(VictoriaLogsClient logStore, String traceId) {
+        List<LogRecord> records = logStore.ofTrace(traceId);
+        if (records.isEmpty()) {
+            err.println("trace: VictoriaLogs at " + logStore.baseUrl() + " has no log record of trace " + traceId
+                    + " (not sent yet, older than its retention, or written outside any span)");
+            return NOT_FOUND;
+        }
+        int serviceWidth = records.stream().mapToInt(record -> record.service().length()).max().orElse(0);
+        for (LogRecord record : records) {
+            out.println(String.format(Locale.ROOT, "%s  %-" + serviceWidth + "s  span %-16s  %-5s  %s", record.time(),
+                    record.service(), record.spanId().orElse("-"), record.severity(), record.message()));
+        }
+        return OK;
+    }
+
+    /** Jaeger takes a trace id without its leading zeros; the log store keeps all 32 digits. */
+    private static String fullTraceId(String traceId) {
+        String lower = traceId.toLowerCase(Locale.ROOT);
+        return lower.length() >= 32 ? lower : "0".repeat(32 - lower.length()) + lower;
     }
 
     private Optional<Trace> byId(JaegerClient jaeger, TraceCommandLine commandLine) {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,41 @@ class TraceCliTest {
     }
 
     @Test
+    void withLogsEachSpansRecordsAreUnderIt() {
+        try (CannedHttpServer logStore = new CannedHttpServer().respond("/select/logsql/query", 200, checkoutLogRecords())) {
+            assertEquals(0, run("trace", "--jaeger", jaegerServer.url().toString(), "--victorialogs", logStore.url().toString(),
+                    "--logs", CHECKOUT_TRACE_ID), err());
+
+            String[] lines = out().split("\n");
+            int root = IntStream.range(0, lines.length)
+                    .filter(i -> lines[i].contains("POST /api/checkout")).findFirst().orElseThrow();
+            assertTrue(lines[root + 1].contains("> INFO Order o-1 placed"), lines[root + 1]);
+            assertEquals(3 + 20 + 1, lines.length, out());
+            String query = logStore.requests().getLast().getQuery();
+            assertTrue(query.contains("trace_id:" + CHECKOUT_TRACE_ID), query);
+        }
+    }
+
+    @Test
+    void logsListsATracesRecordsAloneAndExitsOneWithoutAny() {
+        try (CannedHttpServer logStore = new CannedHttpServer().respond("/select/logsql/query", 200, checkoutLogRecords())) {
+            assertEquals(0, run("logs", "--trace", CHECKOUT_TRACE_ID, "--victorialogs", logStore.url().toString()), err());
+            assertTrue(out().contains("checkout-service  span 000000000000a001  INFO   Order o-1 placed"), out());
+
+            out.reset();
+            logStore.respond("/select/logsql/query", 200, "");
+            assertEquals(1, run("logs", "--trace", CHECKOUT_TRACE_ID, "--victorialogs", logStore.url().toString()));
+            assertTrue(err().contains("has no log record of trace " + CHECKOUT_TRACE_ID), err());
+        }
+        assertUsageError("logs needs --trace <traceId>", "logs");
+    }
+
+    private static String checkoutLogRecords() {
+        return "{\"_msg\":\"Order o-1 placed\",\"_time\":\"2026-01-01T00:00:00.1Z\",\"service.name\":\"checkout-service\","
+                + "\"trace_id\":\"" + CHECKOUT_TRACE_ID + "\",\"span_id\":\"000000000000a001\",\"severity_text\":\"INFO\"}\n";
+    }
+
+    @Test
     void badUsageExitsTwoWithTheUsageText() {
         assertUsageError("no command given");
         assertUsageError("unknown command 'trcae'", "trcae", CHECKOUT_TRACE_ID);
@@ -142,7 +178,7 @@ class TraceCliTest {
         assertEquals(0, run("trace", "--help"));
 
         assertTrue(out().startsWith("usage: trace [options] <traceId>"), out());
-        assertTrue(out().contains("exit status: 0 printed, 1 trace not found or Jaeger unreachable, 2 bad usage"), out());
+        assertTrue(out().contains("exit status: 0 printed, 1 trace not found or a backend unreachable, 2 bad usage"), out());
     }
 
     private void assertUsageError(String expectedMessage, String... args) {

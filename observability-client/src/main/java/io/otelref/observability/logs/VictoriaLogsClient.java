@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,26 @@ public final class VictoriaLogsClient {
         return query("trace_id:" + traceId + " | sort by (_time)");
     }
 
-    /** Every record of the last {@code window}, oldest first. */
-    public List<LogRecord> within(Duration window) {
-        return query("_time:" + window.toSeconds() + "s | sort by (_time)");
+    /**
+     * The records from {@code from} (inclusive) to {@code to} (exclusive) that a LogsQL {@code filter} selects,
+     * e.g. {@code severity_text:in(WARN, ERROR)}, oldest first, at most {@code limit} of them.
+     */
+    public List<LogRecord> between(Instant from, Instant to, String filter, int limit) {
+        return oldestFirst(query("_time:[" + from + ", " + to + ") " + filter + " | limit " + limit));
+    }
+
+    /** At most {@code limit} records of the last {@code window}, oldest first. */
+    public List<LogRecord> within(Duration window, int limit) {
+        return oldestFirst(query("_time:" + window.toSeconds() + "s | limit " + limit));
+    }
+
+    /**
+     * Sorted here rather than by LogsQL's {@code sort}: VictoriaLogs bounds a query's memory by a share of its caches
+     * ({@code -memory.allowedBytes}, 48 MiB in this stack), and sorting half an hour of records outgrew it (a 400
+     * answer: "requires more than 9MB of memory"). A trace's records are few, so {@link #ofTrace} sorts there.
+     */
+    private static List<LogRecord> oldestFirst(List<LogRecord> records) {
+        return records.stream().sorted(Comparator.comparing(LogRecord::time)).toList();
     }
 
     /** The records a LogsQL query selects, in the order it gives them. */

@@ -3,11 +3,15 @@ package io.otelref.observability.waterfall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.otelref.observability.logs.LogRecord;
 
 import io.otelref.observability.trace.CriticalPath;
 import io.otelref.observability.trace.Millis;
@@ -38,6 +42,9 @@ import io.otelref.observability.trace.TraceSpan;
  * that span itself (each column of the root's time goes to the one span that held most of it);
  * {@code !} (or a red {@code ✗}) for an error; {@code ?} for a span whose parent is not in the trace,
  * drawn as an extra root.
+ *
+ * <p>Given the trace's log records, each span's are drawn under it, oldest first ({@code >} the record's severity,
+ * message and offset from the trace's start); records of spans that are not in the trace come last.
  */
 public final class Waterfall {
 
@@ -64,6 +71,11 @@ public final class Waterfall {
 
     /** The header, the legend, a column heading, then one line per span. */
     public List<String> render(Trace trace) {
+        return render(trace, List.of());
+    }
+
+    /** As {@link #render(Trace)}, with each span's log records on lines under it. */
+    public List<String> render(Trace trace, List<LogRecord> records) {
         if (trace.spans().isEmpty()) {
             return List.of("trace " + trace.traceId() + " has no spans");
         }
@@ -73,6 +85,10 @@ public final class Waterfall {
         int operationWidth = rows.stream().mapToInt(row -> row.operationColumn().length()).max().orElse(0);
         Timeline timeline = new Timeline(trace, timelineWidth);
         Map<TraceSpan, BitSet> criticalColumns = timeline.criticalColumns(criticalPath.sections());
+        Map<String, List<LogRecord>> recordsBySpan = records.stream()
+                .sorted(Comparator.comparing(LogRecord::time))
+                .collect(Collectors.groupingBy(record -> record.spanId().orElse(""), Collectors.toList()));
+        String logMargin = " ".repeat(4 + serviceWidth + 2);
 
         List<String> lines = new ArrayList<>();
         lines.add(header(trace));
@@ -86,8 +102,24 @@ public final class Waterfall {
                     Millis.format(Duration.between(trace.start(), span.start())), Millis.format(span.duration()),
                     timeline.bar(span, style.otherBar, style.criticalBar, criticalColumns.getOrDefault(span, NO_COLUMNS)));
             lines.add(style.colour(line, span.isError(), row.orphan(), row.critical()));
+            for (LogRecord record : recordsBySpan.getOrDefault(span.spanId(), List.of())) {
+                lines.add(style.dim(logMargin + row.logIndent() + logLine(trace, record)));
+            }
+        }
+        Set<String> spanIds = trace.spans().stream().map(TraceSpan::spanId).collect(Collectors.toSet());
+        List<LogRecord> elsewhere = records.stream().filter(record -> !spanIds.contains(record.spanId().orElse("")))
+                .sorted(Comparator.comparing(LogRecord::time)).toList();
+        if (!elsewhere.isEmpty()) {
+            lines.add("log records of spans not in this trace:");
+            elsewhere.forEach(record -> lines.add(style.dim("    " + record.service() + " span "
+                    + record.spanId().orElse("-") + " " + logLine(trace, record))));
         }
         return lines;
+    }
+
+    private static String logLine(Trace trace, LogRecord record) {
+        return "> " + record.severity() + " " + record.message() + "  (at "
+                + Millis.format(Duration.between(trace.start(), record.time())) + " ms)";
     }
 
     /** The rendered lines joined with line breaks, ending with one. */
@@ -149,8 +181,9 @@ public final class Waterfall {
         boolean orphan = orphans.contains(span);
         String operation = branch + span.operation()
                 + (orphan ? " [parent " + span.parentSpanId() + " not in trace]" : "");
-        rows.add(new Row(span, truncate(operation), critical.contains(span), orphan));
         List<TraceSpan> children = trace.children(span);
+        rows.add(new Row(span, truncate(operation), critical.contains(span), orphan,
+                indent + (children.isEmpty() ? "   " : style.continuation)));
         for (int i = 0; i < children.size(); i++) {
             boolean last = i == children.size() - 1;
             addSubtree(trace, children.get(i), indent + (last ? style.lastBranch : style.branch),
@@ -164,6 +197,7 @@ public final class Waterfall {
                 : text.substring(0, MAX_OPERATION_WIDTH - TRUNCATED.length()) + TRUNCATED;
     }
 
-    private record Row(TraceSpan span, String operationColumn, boolean critical, boolean orphan) {
+    /** @param logIndent where the span's log records start: under the span, beside its children's branch */
+    private record Row(TraceSpan span, String operationColumn, boolean critical, boolean orphan, String logIndent) {
     }
 }

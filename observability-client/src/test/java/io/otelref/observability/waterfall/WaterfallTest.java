@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.otelref.observability.logs.LogRecord;
 import io.otelref.observability.trace.FanOutTrace;
 import io.otelref.observability.trace.HotAccountTrace;
 import io.otelref.observability.trace.SpanKind;
@@ -178,6 +181,38 @@ class WaterfallTest {
     }
 
     /** A span line of the PLAIN style, taken apart by its fixed structure rather than exact spacing. */
+    @Test
+    void putsEachSpansLogRecordsUnderItOldestFirstAndTheRestAtTheEnd() {
+        List<LogRecord> records = List.of(
+                record("auth", 60, "INFO", "Payment authorized for order o-1"),
+                record("root", 99, "INFO", "Order o-1 placed"),
+                record("auth", 40, "WARN", "gateway slow, retrying"),
+                record("gone", 50, "ERROR", "written in a span Jaeger never got"));
+
+        List<String> lines = plain.render(FanOutTrace.trace(), records);
+
+        int authorize = indexOf(lines, "billing.authorize_payment");
+        assertTrue(lines.get(authorize + 1).contains("> WARN gateway slow, retrying  (at 40.000 ms)"), lines.get(authorize + 1));
+        assertTrue(lines.get(authorize + 2).contains("> INFO Payment authorized for order o-1  (at 60.000 ms)"),
+                lines.get(authorize + 2));
+        int root = indexOf(lines, "POST /api/checkout");
+        assertTrue(lines.get(root + 1).contains("> INFO Order o-1 placed"), lines.get(root + 1));
+        assertEquals("log records of spans not in this trace:", lines.get(lines.size() - 2));
+        assertTrue(lines.getLast().contains("billing-service span gone > ERROR written in a span Jaeger never got"),
+                lines.getLast());
+        assertEquals(HEADER_LINES + FanOutTrace.SPANS.size() + records.size() + 1, lines.size());
+    }
+
+    private static int indexOf(List<String> lines, String operation) {
+        return IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains(operation) && !lines.get(i).contains(">"))
+                .findFirst().orElseThrow();
+    }
+
+    private static LogRecord record(String spanId, long atMillis, String severity, String message) {
+        return new LogRecord(TestSpans.T0.plusMillis(atMillis), "billing-service", Optional.of(TestSpans.TRACE_ID),
+                Optional.of(spanId), severity, message, Map.of());
+    }
+
     private record Row(String marks, String service, String operation, int depth, String start, String duration, String bar) {
     }
 
