@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.otelref.observability.logs.LogRecord;
 import io.otelref.observability.trace.SpanKind;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.trace.TraceSpan;
@@ -72,6 +75,15 @@ class FailureTraceEndToEndTest {
         assertTrue(pricing.isError(), "the failed fan-out is marked where it happened");
         // A refused connection leaves no CLIENT span at all in Quarkus 3.33 (docs/telemetry/known-gaps.md):
         // the ERROR spans above and app_dependency_retries_total are the evidence.
+
+        // The log says it where the trace does: an ERROR record under the ERROR SERVER span (docs/telemetry/logs.md).
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<LogRecord> records = Stack.logs.ofTrace(caller.traceId());
+            assertTrue(records.stream().anyMatch(record -> record.severity().equals("ERROR")
+                    && record.spanId().equals(Optional.of(server.spanId()))
+                    && record.message().contains("503 dependency-unavailable")),
+                    () -> "an ERROR record of span " + server.spanId() + " in " + records);
+        });
 
         // Leave the stack healthy for whoever comes next: wait out checkout's circuit breaker.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,8 +32,13 @@ class LogsEndToEndTest {
             "checkout-service", 2L, "billing-service", 2L, "invoice-worker", 1L);
 
     private static final Pattern E_MAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    /** A payment card number: 13 to 19 digits, together or in groups of four. */
-    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9A-Za-z-])(\\d{13,19}|\\d{4}([ -]\\d{4}){3})(?![0-9A-Za-z-])");
+    /**
+     * A payment card number: 15 to 19 digits, together or in groups of four, that pass the Luhn check. Not 13 or
+     * 14: millisecond timestamps (13 digits) are in every retry message, and such cards are no longer issued.
+     */
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9A-Za-z-])(\\d{15,19}|\\d{4}([ -]\\d{4}){3})(?![0-9A-Za-z-])");
+    /** Ids by construction (hex, sometimes all digits), not text anybody typed. */
+    private static final Set<String> ID_FIELDS = Set.of("parentId", "trace_id", "span_id");
 
     @Test
     void aCheckoutsTraceIdFindsTheRecordsOfAllThreeServicesWithinItsBudget() {
@@ -55,15 +62,35 @@ class LogsEndToEndTest {
 
     @Test
     void noRecordCarriesAnEMailAddressOrACardNumber() {
-        List<LogRecord> recent = Stack.logs.within(Duration.ofMinutes(30));
+        List<LogRecord> recent = Stack.logs.within(Duration.ofMinutes(30), 50_000);
         assertTrue(recent.size() > 0, "no log record in the store from the last 30 minutes");
         List<String> offenders = recent.stream()
                 .flatMap(record -> Stream.concat(Stream.of(Map.entry("_msg", record.message())),
                         record.fields().entrySet().stream())
-                        .filter(field -> E_MAIL.matcher(field.getValue()).find() || CARD_NUMBER.matcher(field.getValue()).find())
+                        .filter(field -> !ID_FIELDS.contains(field.getKey()))
+                        .filter(field -> E_MAIL.matcher(field.getValue()).find() || containsCardNumber(field.getValue()))
                         .map(field -> record.service() + " " + field.getKey() + "=" + field.getValue()))
                 .distinct().limit(10).toList();
         assertEquals(List.of(), offenders, "log fields that look like personal data, of " + recent.size() + " records");
+    }
+
+    private static boolean containsCardNumber(String text) {
+        Matcher candidates = CARD_NUMBER.matcher(text);
+        while (candidates.find()) {
+            if (passesLuhn(candidates.group().replaceAll("[ -]", ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean passesLuhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            sum += i % 2 == 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+        }
+        return sum % 10 == 0;
     }
 
     private static String describe(List<LogRecord> records) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import io.otelref.loadgen.results.LatencySummary;
 import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.observability.http.BackendException;
+import io.otelref.observability.logs.LogRecord;
 import io.otelref.observability.prometheus.Sample;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.waterfall.Waterfall;
@@ -30,11 +32,18 @@ import io.otelref.scenarios.signal.Telemetry;
 
 /**
  * What a trainee reads after a scenario ran: the load, the question, the evidence to start from (trace ids, one
- * waterfall, PromQL with its value now) and, with {@code --fix}, the fault and the fix side by side.
+ * waterfall with its log records, PromQL with its value now, the warnings and errors the services logged) and,
+ * with {@code --fix}, the fault and the fix side by side.
  */
 public final class ScenarioReport {
 
     private static final int TRACE_IDS_SHOWN = 5;
+    private static final int LOG_PATTERNS_SHOWN = 5;
+    private static final int LOG_RECORDS_READ = 5000;
+    private static final int LOG_MESSAGE_SHOWN = 160;
+    /** Ids and numbers, which make every record of one kind look different. */
+    private static final Pattern VARYING = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\b[0-9a-f]{16,32}\\b|\\d+");
 
     private final Telemetry telemetry;
     private final WaterfallStyle style;
@@ -74,7 +83,7 @@ public final class ScenarioReport {
         }
         exhibit(scenario, fault).ifPresentOrElse(trace -> {
             out.printf("%n  waterfall of %s%n", trace.traceId());
-            new Waterfall(style).render(trace).forEach(line -> out.println("    " + line));
+            new Waterfall(style).render(trace, logsOf(trace)).forEach(line -> out.println("    " + line));
             // The one line to start from: where the request spent the longest stretch it could not overlap.
             trace.criticalPathLongestSection().ifPresent(section ->
                     out.printf("%n  longest stretch of the critical path: %s%n", section.describe()));
@@ -92,6 +101,55 @@ public final class ScenarioReport {
             }
             out.printf("      %s%n", promql);
         }
+        printLogs(fault, out);
+    }
+
+    private List<LogRecord> logsOf(Trace trace) {
+        try {
+            return telemetry.logs().ofTrace(trace.traceId());
+        } catch (BackendException | IllegalArgumentException unanswered) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The warnings and errors the services logged during the phase, one line per kind of message (ids and numbers
+     * aside), most frequent first, each with an example and its trace: a dead letter's reason, a retry, a refused
+     * connection read the same here as in a production log search.
+     */
+    private void printLogs(PhaseRecord fault, PrintStream out) {
+        out.printf("%n  In the logs (%s, WARN and ERROR over the phase; ./demo logs --trace <id>):%n",
+                telemetry.logs().baseUrl() + "/select/vmui/");
+        List<LogRecord> records;
+        try {
+            records = telemetry.logs().between(fault.start(), Instant.now(), "severity_text:in(WARN, ERROR)", LOG_RECORDS_READ);
+        } catch (BackendException unanswered) {
+            out.printf("    (VictoriaLogs did not answer: %s)%n", unanswered.getMessage());
+            return;
+        }
+        if (records.isEmpty()) {
+            out.printf("    none%n");
+            return;
+        }
+        Map<String, List<LogRecord>> byKind = records.stream().collect(Collectors.groupingBy(
+                record -> record.service() + " " + record.severity() + " " + VARYING.matcher(record.message()).replaceAll("#")));
+        byKind.values().stream()
+                .sorted((a, b) -> Integer.compare(b.size(), a.size()))
+                .limit(LOG_PATTERNS_SHOWN)
+                .forEach(kind -> {
+                    LogRecord example = kind.getFirst();
+                    out.printf("    %5d x %-5s %s: %s%n", kind.size(), example.severity(), example.service(),
+                            shorten(example.message()));
+                    example.traceId().ifPresent(traceId -> out.printf("              e.g. trace %s%n", traceId));
+                });
+        if (byKind.size() > LOG_PATTERNS_SHOWN) {
+            out.printf("    and %d other kinds of record%n", byKind.size() - LOG_PATTERNS_SHOWN);
+        }
+    }
+
+    private static String shorten(String message) {
+        String oneLine = message.replace('\n', ' ');
+        return oneLine.length() <= LOG_MESSAGE_SHOWN ? oneLine : oneLine.substring(0, LOG_MESSAGE_SHOWN - 3) + "...";
     }
 
     private Optional<Trace> exhibit(Scenario scenario, PhaseRecord phase) {

@@ -20,6 +20,7 @@ import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.loadgen.run.LoadRun;
 import io.otelref.observability.jaeger.JaegerClient;
+import io.otelref.observability.logs.VictoriaLogsClient;
 import io.otelref.observability.prometheus.PrometheusClient;
 import io.otelref.observability.trace.Trace;
 import io.otelref.scenarios.catalogue.Scenario;
@@ -63,7 +64,8 @@ public final class ScenarioRunner {
         this.admin = new AdminApi(stack);
         this.sampling = CollectorSampling.discover();
         JaegerClient jaeger = new JaegerClient(stack.jaeger());
-        this.telemetry = new Telemetry(jaeger, new PrometheusClient(stack.prometheus()));
+        this.telemetry = new Telemetry(jaeger, new PrometheusClient(stack.prometheus()),
+                new VictoriaLogsClient(stack.victoriaLogs()));
         this.traces = new TraceCollector(jaeger);
         this.progress = progress;
     }

@@ -22,6 +22,7 @@ public record StackEndpoints(
         Map<Service, URI> services,
         URI jaeger,
         URI prometheus,
+        URI victoriaLogs,
         URI otlp,
         String kafkaBootstrapServers,
         Optional<String> adminToken) {
@@ -38,6 +39,7 @@ public record StackEndpoints(
                         Service.WORKER, uri(env, "WORKER_URL", "http://127.0.0.1:8082")),
                 uri(env, "JAEGER_URL", "http://127.0.0.1:16686"),
                 uri(env, "PROMETHEUS_URL", "http://127.0.0.1:9090"),
+                uri(env, "VICTORIALOGS_URL", "http://127.0.0.1:9428"),
                 uri(env, "OTLP_HTTP_URL", "http://127.0.0.1:4318"),
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
                 adminToken(env));

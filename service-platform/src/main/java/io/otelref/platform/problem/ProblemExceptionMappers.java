@@ -56,10 +56,11 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
         if (problem.status() >= 500) {
-            // One line, no stack trace: an unavailable dependency is an expected condition that can repeat
-            // hundreds of times a second in an incident, and the span of this request (whose trace id the
-            // line carries) already holds the exception with its stack trace.
-            LOG.warnf("Answering %d %s: %s%s", problem.status(), problem.typeSlug(), problem.getMessage(),
+            // At ERROR, because the request failed: its SERVER span's status is ERROR, and the record carries
+            // that span's id, so searching the logs by severity lands on the same requests as searching the traces
+            // by error. One line, no stack trace: an unavailable dependency can fail hundreds of requests a
+            // second in an incident, and the span already holds the exception with its stack trace.
+            LOG.errorf("Answering %d %s: %s%s", problem.status(), problem.typeSlug(), problem.getMessage(),
                     problem.getCause() == null ? "" : " (" + problem.getCause() + ")");
         }
         return ProblemResponses.of(problem.status(), problem.typeSlug(), problem.title(), problem.getMessage(),
