@@ -12,7 +12,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
 import io.opentelemetry.sdk.metrics.data.ExemplarData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
@@ -118,9 +117,23 @@ public class ExportedMetrics {
         if (!(openTelemetry instanceof OpenTelemetrySdk sdk)) {
             throw new IllegalStateException("ExportedMetrics needs the OpenTelemetry SDK itself, not " + openTelemetry.getClass());
         }
-        CompletableResultCode flushed = sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS);
-        if (!flushed.isSuccess()) {
-            throw new IllegalStateException("the SDK did not export its metrics within 10 s");
+        // The periodic reader refuses a flush at once while its own scheduled export is running ("exporter busy"),
+        // which a fresh-machine run hit; asked again, it flushes once that export is done.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("the SDK did not export its metrics within 10 s");
+            }
+            if (sdk.getSdkMeterProvider().forceFlush().join(left, TimeUnit.NANOSECONDS).isSuccess()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while flushing the SDK's metrics", interrupted);
+            }
         }
     }
 
