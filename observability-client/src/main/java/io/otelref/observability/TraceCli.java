@@ -73,8 +73,7 @@ public final class TraceCli {
                 return NOT_FOUND;
             }
             List<LogRecord> records = commandLine.logs() ? logStore.ofTrace(fullTraceId(trace.get().traceId())) : List.of();
-            Waterfall waterfall = new Waterfall(style(commandLine.colour()));
-            out.print(String.join(System.lineSeparator(), waterfall.render(trace.get(), records)) + System.lineSeparator());
+            out.print(new Waterfall(style(commandLine.colour())).renderToString(trace.get(), records));
             return OK;
         } catch (IllegalArgumentException e) {
             err.println("trace: " + e.getMessage());

@@ -85,8 +85,8 @@ public final class Waterfall {
         int operationWidth = rows.stream().mapToInt(row -> row.operationColumn().length()).max().orElse(0);
         Timeline timeline = new Timeline(trace, timelineWidth);
         Map<TraceSpan, BitSet> criticalColumns = timeline.criticalColumns(criticalPath.sections());
-        Map<String, List<LogRecord>> recordsBySpan = records.stream()
-                .sorted(Comparator.comparing(LogRecord::time))
+        List<LogRecord> oldestFirst = records.stream().sorted(Comparator.comparing(LogRecord::time)).toList();
+        Map<String, List<LogRecord>> recordsBySpan = oldestFirst.stream()
                 .collect(Collectors.groupingBy(record -> record.spanId().orElse(""), Collectors.toList()));
         String logMargin = " ".repeat(4 + serviceWidth + 2);
 
@@ -107,8 +107,8 @@ public final class Waterfall {
             }
         }
         Set<String> spanIds = trace.spans().stream().map(TraceSpan::spanId).collect(Collectors.toSet());
-        List<LogRecord> elsewhere = records.stream().filter(record -> !spanIds.contains(record.spanId().orElse("")))
-                .sorted(Comparator.comparing(LogRecord::time)).toList();
+        List<LogRecord> elsewhere = oldestFirst.stream().filter(record -> !spanIds.contains(record.spanId().orElse("")))
+                .toList();
         if (!elsewhere.isEmpty()) {
             lines.add("log records of spans not in this trace:");
             elsewhere.forEach(record -> lines.add(style.dim("    " + record.service() + " span "
@@ -124,7 +124,12 @@ public final class Waterfall {
 
     /** The rendered lines joined with line breaks, ending with one. */
     public String renderToString(Trace trace) {
-        return String.join(System.lineSeparator(), render(trace)) + System.lineSeparator();
+        return renderToString(trace, List.of());
+    }
+
+    /** As {@link #renderToString(Trace)}, with each span's log records under it. */
+    public String renderToString(Trace trace, List<LogRecord> records) {
+        return String.join(System.lineSeparator(), render(trace, records)) + System.lineSeparator();
     }
 
     private String header(Trace trace) {
