@@ -11,6 +11,8 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import io.otelref.testing.TraceParent;
+
 /** The HTTP calls the tests make; amounts are read back as BigDecimal so that their scale is checked too. */
 final class BillingApi {
 
@@ -24,8 +26,8 @@ final class BillingApi {
         return given().config(EXACT_NUMBERS);
     }
 
-    static RequestSpecification request(Traceparent trace) {
-        return request().header("traceparent", trace.header());
+    static RequestSpecification request(TraceParent trace) {
+        return request().header("traceparent", trace.headerValue());
     }
 
     static Response authorize(UUID orderId, String accountId, String amount) {

@@ -42,6 +42,7 @@ import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.billing.telemetry.PeerServiceSpanProcessor;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,7 +81,7 @@ class PaymentAuthorizationTracingTest {
 
     @Test
     void theLockQueryAndTheGatewayCallAreChildrenOfTheBusinessSpan() {
-        Traceparent trace = Traceparent.random();
+        TraceParent trace = TraceParent.random();
         UUID orderId = UUID.randomUUID();
 
         authorize(request(trace), orderId, "acc-0301", "20.00").then().statusCode(201);
@@ -105,7 +106,7 @@ class PaymentAuthorizationTracingTest {
 
     @Test
     void aDeclineIsABusinessOutcomeNotAnError() {
-        Traceparent trace = Traceparent.random();
+        TraceParent trace = TraceParent.random();
 
         authorize(request(trace), UUID.randomUUID(), "acc-0997", "100.01").then().statusCode(402);
 
@@ -121,7 +122,7 @@ class PaymentAuthorizationTracingTest {
     void transientGatewayFailuresAreRetriedAndEachResendIsVisible() {
         double retriesBefore = gatewayRetries();
         simulation.failNext(2);
-        Traceparent trace = Traceparent.random();
+        TraceParent trace = TraceParent.random();
 
         authorize(request(trace), UUID.randomUUID(), "acc-0302", "20.00").then().statusCode(201);
 
@@ -144,7 +145,7 @@ class PaymentAuthorizationTracingTest {
             String accountId) {
         fixes.releaseLockBeforeGateway(releaseLockBeforeGateway);
         simulation.change(simulation.behaviour().withErrorRate(1.0));
-        Traceparent trace = Traceparent.random();
+        TraceParent trace = TraceParent.random();
         UUID orderId = UUID.randomUUID();
 
         authorize(request(trace), orderId, accountId, "100.00").then()

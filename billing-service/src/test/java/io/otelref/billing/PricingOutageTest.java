@@ -27,6 +27,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.otelref.billing.simulation.PricingOutage;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -52,7 +53,7 @@ class PricingOutageTest {
                 .put("/admin/pricing").then()
                 .statusCode(200)
                 .body("unavailableSkus", contains("SKU-0007"));
-        Traceparent trace = Traceparent.random();
+        TraceParent trace = TraceParent.random();
 
         request(trace).get("/api/prices/SKU-0007").then()
                 .statusCode(503)

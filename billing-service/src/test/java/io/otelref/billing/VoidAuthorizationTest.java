@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -51,7 +52,7 @@ class VoidAuthorizationTest {
         authorize(orphan, TIGHT_ACCOUNT, "80.00").then().statusCode(201);
         authorize(UUID.randomUUID(), TIGHT_ACCOUNT, "80.00").then().statusCode(402);
         long gatewayCallsBefore = gateway.calls();
-        Traceparent trace = Traceparent.random();
+        TraceParent trace = TraceParent.random();
 
         voidPayment(request(trace), orphan).then().statusCode(200)
                 .body("orderId", equalTo(orphan.toString()))

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -32,6 +30,7 @@ import io.opentelemetry.semconv.HttpAttributes;
 import io.otelref.checkout.stub.BillingStub;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -61,10 +60,10 @@ class CheckoutTracingTest {
 
     @Test
     void oneCheckoutIsOneTreeFromTheCallersSpanToTheKafkaProducer() {
-        String traceId = randomHex(16);
-        String callerSpanId = randomHex(8);
+        TraceParent caller = TraceParent.random();
+        String traceId = caller.traceId();
         String orderId = given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .header("traceparent", caller.headerValue())
                 .body("""
                         {"accountId":"acc-0007","items":[{"sku":"SKU-0001","quantity":1},{"sku":"SKU-0002","quantity":2},\
                         {"sku":"SKU-0003","quantity":3}]}""")
@@ -75,7 +74,7 @@ class CheckoutTracingTest {
         TraceView trace = TraceView.awaitSpans(spans, traceId, kind(SpanKind.PRODUCER), CHECKOUT_REQUEST);
 
         SpanData server = trace.one(kind(SpanKind.SERVER).and(route("/api/checkout")));
-        assertEquals(callerSpanId, server.getParentSpanId(), "the caller's traceparent is honoured");
+        assertEquals(caller.parentSpanId(), server.getParentSpanId(), "the caller's traceparent is honoured");
 
         SpanData placeOrder = trace.one(named("checkout.place_order"));
         assertEquals(server.getSpanId(), placeOrder.getParentSpanId());
@@ -117,9 +116,9 @@ class CheckoutTracingTest {
 
     @Test
     void aSkuOrderedOnSeveralLinesIsPricedOnce() {
-        String traceId = randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0008\",\"items\":[{\"sku\":\"SKU-0001\",\"quantity\":1},{\"sku\":\"SKU-0001\",\"quantity\":2}]}")
                 .post("/api/checkout")
                 .then().statusCode(201);
@@ -131,9 +130,9 @@ class CheckoutTracingTest {
     void retriesAreVisibleAsResendsAndCounted() {
         billing.priceFailuresToServe.set(2);
         double retriesBefore = retriesOf("priceOf");
-        String traceId = randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0009\",\"items\":[{\"sku\":\"SKU-0011\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(201);
@@ -156,9 +155,9 @@ class CheckoutTracingTest {
     @Test
     void anUnavailableDependencyMarksTheBusinessSpanAsError() {
         billing.down = true;
-        String traceId = randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0010\",\"items\":[{\"sku\":\"SKU-0012\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(503);
@@ -176,9 +175,9 @@ class CheckoutTracingTest {
     @Test
     void aDeclineIsABusinessOutcomeNotAnError() {
         billing.decliningAccounts.add("acc-0998");
-        String traceId = randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0998\",\"items\":[{\"sku\":\"SKU-0013\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(402);
@@ -193,9 +192,9 @@ class CheckoutTracingTest {
 
     @Test
     void theRelaysOwnBookkeepingMakesNoTraces() {
-        String traceId = randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0011\",\"items\":[{\"sku\":\"SKU-0014\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(201);
@@ -225,11 +224,5 @@ class CheckoutTracingTest {
     private static Predicate<SpanData> databaseSpan() {
         return span -> span.getKind() == SpanKind.CLIENT
                 && span.getAttributes().asMap().keySet().stream().anyMatch(key -> key.getKey().startsWith("db."));
-    }
-
-    static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }

@@ -28,6 +28,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.otelref.checkout.stub.BillingStub;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -78,7 +79,7 @@ class ConnectionPoolStarvationTest {
     void withOneConnectionCheckoutsQueueForItAndTheWaitShowsInTheMetricsAndTheTrace() throws Exception {
         AdminApi.put("/admin/pool", "{\"maxSize\":1}");
         double blockedBefore = metric("agroal.blocking.time.total");
-        List<String> traceIds = IntStream.range(0, 4).mapToObj(caller -> CheckoutTracingTest.randomHex(16)).toList();
+        List<String> traceIds = IntStream.range(0, 4).mapToObj(caller -> TraceParent.random().traceId()).toList();
         List<CompletableFuture<Integer>> checkouts;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             // The test holds the pool's only connection, so every checkout must wait for it.
@@ -109,7 +110,7 @@ class ConnectionPoolStarvationTest {
 
     private static int checkout(String traceId) {
         return given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0510\",\"items\":[{\"sku\":\"SKU-0060\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().extract().statusCode();

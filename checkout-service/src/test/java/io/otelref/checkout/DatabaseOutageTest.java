@@ -24,6 +24,7 @@ import io.otelref.messaging.RecordsWaiting;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.testing.DatabaseOutage;
 import io.otelref.testing.KafkaTopics;
+import io.otelref.testing.TraceParent;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -69,7 +70,7 @@ class DatabaseOutageTest {
 
     @Test
     void everyEndpointAnswers503WhileTheDatabaseIsAwayAndRecoversWithoutARestart() throws Exception {
-        String placedBefore = OrderEventsTest.placeOrder("acc-0300", CheckoutTracingTest.randomHex(16));
+        String placedBefore = OrderEventsTest.placeOrder("acc-0300", TraceParent.random().traceId());
         String invoiceId = UUID.randomUUID().toString();
         KafkaTopics kafka = new KafkaTopics(bootstrapServers);
 
@@ -102,7 +103,7 @@ class DatabaseOutageTest {
                 .then().statusCode(200).body("status", equalTo("INVOICED")).body("invoiceId", equalTo(invoiceId)));
         assertEquals(0, kafka.await(invoicesDeadLetter, record -> placedBefore.equals(record.key()), 1, Duration.ofSeconds(2))
                 .size(), "an event that met an unavailable database is not a dead letter");
-        OrderEventsTest.placeOrder("acc-0300", CheckoutTracingTest.randomHex(16));
+        OrderEventsTest.placeOrder("acc-0300", TraceParent.random().traceId());
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -19,6 +19,7 @@ import io.opentelemetry.semconv.HttpAttributes;
 import io.otelref.checkout.stub.BillingStub;
 import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,13 +40,13 @@ class ExportedMetricsTest {
     void aCheckoutIsMeasuredUnderTheConventionsNamesWithItsTraceAsExemplar() {
         billing.reset();
         billing.priceLatency = Duration.ZERO;
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
         Attributes checkoutRoute = Attributes.of(HttpAttributes.HTTP_ROUTE, "/api/checkout",
                 HttpAttributes.HTTP_REQUEST_METHOD, "POST");
         long checkoutsBefore = metrics.histogramCount("http.server.request.duration", checkoutRoute);
 
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"acc-0400\",\"items\":[{\"sku\":\"SKU-0040\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(201);

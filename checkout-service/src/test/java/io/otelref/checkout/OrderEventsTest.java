@@ -28,6 +28,7 @@ import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.KafkaTopics;
+import io.otelref.testing.TraceParent;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The two Kafka hops of checkout: orders.placed out through the outbox, invoices.created back in. */
@@ -66,7 +67,7 @@ class OrderEventsTest {
 
     @Test
     void aPlacedOrderIsPublishedWithTheTraceOfItsRequest() throws Exception {
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
         String orderId = placeOrder("acc-0200", traceId);
 
         List<ConsumerRecord<String, String>> published = kafka.await(ordersPlaced, record -> orderId.equals(record.key()), 1,
@@ -83,7 +84,7 @@ class OrderEventsTest {
 
     @Test
     void anInvoiceMarksItsOrderInvoicedOnceHoweverOftenItArrives() throws Exception {
-        String orderId = placeOrder("acc-0201", CheckoutTracingTest.randomHex(16));
+        String orderId = placeOrder("acc-0201", TraceParent.random().traceId());
         String invoiceId = UUID.randomUUID().toString();
         long latenciesBefore = orderToInvoiceCount();
         String event = json.writeValueAsString(new InvoiceCreated(UUID.randomUUID().toString(), orderId, invoiceId,
@@ -92,7 +93,7 @@ class OrderEventsTest {
         kafka.send(invoicesCreated, orderId, event, Map.of());
         awaitInvoiced(orderId, invoiceId);
         kafka.send(invoicesCreated, orderId, event.replace(invoiceId, UUID.randomUUID().toString()), Map.of());
-        String marker = placeOrder("acc-0201", CheckoutTracingTest.randomHex(16));
+        String marker = placeOrder("acc-0201", TraceParent.random().traceId());
         // Keyed like the duplicate so it lands behind it on the same partition: once the marker is
         // applied, the duplicate has been consumed too.
         kafka.send(invoicesCreated, orderId, json.writeValueAsString(new InvoiceCreated(UUID.randomUUID().toString(),
@@ -108,7 +109,7 @@ class OrderEventsTest {
     void anEventThatCannotBeAppliedIsDeadLetteredAndTheNextOneStillFlows() throws Exception {
         String poisonKey = UUID.randomUUID().toString();
         kafka.send(invoicesCreated, poisonKey, "{this is not json", Map.of());
-        String orderId = placeOrder("acc-0202", CheckoutTracingTest.randomHex(16));
+        String orderId = placeOrder("acc-0202", TraceParent.random().traceId());
         String invoiceId = UUID.randomUUID().toString();
         kafka.send(invoicesCreated, orderId, json.writeValueAsString(new InvoiceCreated(UUID.randomUUID().toString(),
                 orderId, invoiceId, BillingStub.UNIT_PRICE, "EUR", Instant.now())), Map.of());
@@ -129,7 +130,7 @@ class OrderEventsTest {
 
     static String placeOrder(String accountId, String traceId) {
         return given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"" + accountId + "\",\"items\":[{\"sku\":\"SKU-0030\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(201)

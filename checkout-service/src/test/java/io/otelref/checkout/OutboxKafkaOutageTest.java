@@ -22,6 +22,7 @@ import io.otelref.checkout.stub.BillingStub;
 import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.KafkaTopics;
+import io.otelref.testing.TraceParent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -57,7 +58,7 @@ class OutboxKafkaOutageTest {
         billing.priceLatency = Duration.ZERO;
         servers("stop", "kafka");
 
-        String orderId = OrderEventsTest.placeOrder("acc-0300", CheckoutTracingTest.randomHex(16));
+        String orderId = OrderEventsTest.placeOrder("acc-0300", TraceParent.random().traceId());
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> outboxRow(orderId).attempts > 0 && backlog() >= 1);
         assertNull(outboxRow(orderId).publishedAt, "nothing can be published while the broker is down");

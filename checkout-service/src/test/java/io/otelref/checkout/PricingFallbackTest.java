@@ -26,6 +26,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.checkout.stub.BillingStub;
 import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -75,7 +76,7 @@ class PricingFallbackTest {
         AdminApi.put("/admin/fixes", "{\"singleRetryLayer\":false,\"pricingFallback\":true}");
         checkoutInANewTrace("acc-0802", "SKU-0083", "SKU-0084").statusCode(201);
         billing.unavailableSkus.add("SKU-0084");
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
 
         checkout(traceId, "acc-0802", "SKU-0083", "SKU-0084")
                 .statusCode(201)
@@ -99,7 +100,7 @@ class PricingFallbackTest {
     void withTheFixASkuNeverQuotedStillFailsTheCheckoutNamingIt() {
         AdminApi.put("/admin/fixes", "{\"singleRetryLayer\":false,\"pricingFallback\":true}");
         billing.unavailableSkus.add("SKU-0089");
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
 
         checkout(traceId, "acc-0803", "SKU-0085", "SKU-0089")
                 .statusCode(503)
@@ -115,14 +116,14 @@ class PricingFallbackTest {
 
     @Test
     void withoutTheFixThePricingSpanCarriesNoFallbackCount() {
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
         checkout(traceId, "acc-0804", "SKU-0086").statusCode(201);
         TraceView trace = TraceView.awaitSpan(spans, traceId, named("checkout.place_order"));
         assertNull(trace.one(named("checkout.price_items")).getAttributes().get(AppAttributes.PRICING_FALLBACK_COUNT));
     }
 
     private static ValidatableResponse checkoutInANewTrace(String accountId, String... skus) {
-        return checkout(CheckoutTracingTest.randomHex(16), accountId, skus);
+        return checkout(TraceParent.random().traceId(), accountId, skus);
     }
 
     private static ValidatableResponse checkout(String traceId, String accountId, String... skus) {
@@ -131,7 +132,7 @@ class PricingFallbackTest {
             items.append(items.isEmpty() ? "" : ",").append("{\"sku\":\"").append(sku).append("\",\"quantity\":1}");
         }
         return given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"" + accountId + "\",\"items\":[" + items + "]}")
                 .post("/api/checkout")
                 .then().log().ifValidationFails();

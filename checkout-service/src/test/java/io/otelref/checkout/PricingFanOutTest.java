@@ -19,6 +19,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -68,9 +69,9 @@ class PricingFanOutTest {
     }
 
     private TraceView checkoutOfThreeSkus() {
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("""
                         {"accountId":"acc-0500","items":[{"sku":"SKU-0051","quantity":1},{"sku":"SKU-0052","quantity":1},\
                         {"sku":"SKU-0053","quantity":1}]}""")

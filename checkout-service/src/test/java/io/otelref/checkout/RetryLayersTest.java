@@ -20,6 +20,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.otelref.checkout.stub.BillingStub;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -65,9 +66,9 @@ class RetryLayersTest {
     }
 
     private int authorizationAttemptsOfOneCheckout(String accountId) {
-        String traceId = CheckoutTracingTest.randomHex(16);
+        String traceId = TraceParent.random().traceId();
         given().contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + CheckoutTracingTest.randomHex(8) + "-01")
+                .header("traceparent", TraceParent.inTrace(traceId).headerValue())
                 .body("{\"accountId\":\"" + accountId + "\",\"items\":[{\"sku\":\"SKU-0070\",\"quantity\":1}]}")
                 .post("/api/checkout")
                 .then().statusCode(503);

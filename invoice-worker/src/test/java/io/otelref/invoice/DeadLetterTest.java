@@ -24,6 +24,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

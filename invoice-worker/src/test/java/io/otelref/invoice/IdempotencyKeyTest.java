@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.config.WorkerFixes;
+import io.otelref.testing.TraceParent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

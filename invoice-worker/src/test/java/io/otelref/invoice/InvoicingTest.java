@@ -35,6 +35,7 @@ import io.otelref.invoice.client.Invoice;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,7 +114,7 @@ class InvoicingTest {
 
         TraceView trace = TraceView.awaitSpan(spans, upstream.traceId(), INVOICED);
         SpanData consumer = trace.one(kind(SpanKind.CONSUMER));
-        assertEquals(upstream.spanId(), consumer.getParentSpanId(), trace::describe);
+        assertEquals(upstream.parentSpanId(), consumer.getParentSpanId(), trace::describe);
         assertEquals("kafka", consumer.getAttributes().get(MESSAGING_SYSTEM));
         assertEquals(KafkaTestClients.ORDERS_PLACED, consumer.getAttributes().get(MESSAGING_DESTINATION));
 

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 import io.otelref.platform.events.Topics;
+import io.otelref.testing.TraceParent;
 
 /** Plain Kafka clients for the tests: the worker is driven and observed only through its topics. */
 final class KafkaTestClients {

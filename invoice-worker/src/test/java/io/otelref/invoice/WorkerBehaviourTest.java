@@ -28,6 +28,7 @@ import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.config.WorkerBehaviour;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TraceParent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
