@@ -65,14 +65,14 @@ public final class TraceCli {
         try {
             VictoriaLogsClient logStore = new VictoriaLogsClient(commandLine.victoriaLogsUrl());
             if (commandLine.logsOnly()) {
-                return printLogs(logStore, fullTraceId(commandLine.traceId()));
+                return printLogs(logStore, commandLine.traceId());
             }
             JaegerClient jaeger = new JaegerClient(commandLine.jaegerUrl());
             Optional<Trace> trace = commandLine.slowest() ? slowest(jaeger, commandLine) : byId(jaeger, commandLine);
             if (trace.isEmpty()) {
                 return NOT_FOUND;
             }
-            List<LogRecord> records = commandLine.logs() ? logStore.ofTrace(fullTraceId(trace.get().traceId())) : List.of();
+            List<LogRecord> records = commandLine.logs() ? logStore.ofTrace(trace.get().traceId()) : List.of();
             out.print(new Waterfall(style(commandLine.colour())).renderToString(trace.get(), records));
             return OK;
         } catch (IllegalArgumentException e) {
@@ -98,12 +98,6 @@ public final class TraceCli {
                     record.service(), record.spanId().orElse("-"), record.severity(), record.message()));
         }
         return OK;
-    }
-
-    /** Jaeger takes a trace id without its leading zeros; the log store keeps all 32 digits. */
-    private static String fullTraceId(String traceId) {
-        String lower = traceId.toLowerCase(Locale.ROOT);
-        return lower.length() >= 32 ? lower : "0".repeat(32 - lower.length()) + lower;
     }
 
     private Optional<Trace> byId(JaegerClient jaeger, TraceCommandLine commandLine) {

@@ -147,6 +147,10 @@ class TraceCliTest {
             logStore.respond("/select/logsql/query", 200, "");
             assertEquals(1, run("logs", "--trace", CHECKOUT_TRACE_ID, "--victorialogs", logStore.url().toString()));
             assertTrue(err().contains("has no log record of trace " + CHECKOUT_TRACE_ID), err());
+
+            run("logs", "--trace", "A001", "--victorialogs", logStore.url().toString());
+            String query = logStore.requests().getLast().getQuery();
+            assertTrue(query.contains("trace_id:" + "0".repeat(28) + "a001+"), "as Jaeger shows it, padded to 32: " + query);
         }
         assertUsageError("logs needs --trace <traceId>", "logs");
     }
