@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A failure that already knows which problem response it becomes. Services throw subclasses named
- * after the business situation (an unknown SKU, a declined payment); {@link ProblemExceptionMapper}
+ * after the business situation (an unknown SKU, a declined payment); {@link ProblemExceptionMappers}
  * turns them into {@code application/problem+json}.
  */
 public class ProblemException extends RuntimeException {
