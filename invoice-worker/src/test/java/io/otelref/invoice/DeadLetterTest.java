@@ -1,7 +1,7 @@
 package io.otelref.invoice;
 
-import static io.otelref.invoice.KafkaTestClients.header;
 import static io.otelref.invoice.KafkaTestClients.sendOrderPlaced;
+import static io.otelref.testing.KafkaTopics.header;
 import static io.otelref.testing.TraceView.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +21,9 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TopicTail;
 import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.common.WithTestResource;
@@ -50,8 +50,8 @@ class DeadLetterTest {
 
     @BeforeEach
     void openTails() {
-        deadLetters = new TopicTail(KafkaTestClients.ORDERS_PLACED_DLQ);
-        invoicesCreated = new TopicTail(KafkaTestClients.INVOICES_CREATED);
+        deadLetters = KafkaTestClients.KAFKA.tail(KafkaTestClients.ORDERS_PLACED_DLQ);
+        invoicesCreated = KafkaTestClients.KAFKA.tail(KafkaTestClients.INVOICES_CREATED);
     }
 
     @AfterEach

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.config.WorkerFixes;
+import io.otelref.testing.TopicTail;
 import io.otelref.testing.TraceParent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +46,7 @@ class IdempotencyKeyTest {
 
     @BeforeEach
     void openTail() {
-        invoicesCreated = new TopicTail(KafkaTestClients.INVOICES_CREATED);
+        invoicesCreated = KafkaTestClients.KAFKA.tail(KafkaTestClients.INVOICES_CREATED);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.otelref.invoice;
 
-import static io.otelref.invoice.KafkaTestClients.header;
 import static io.otelref.invoice.KafkaTestClients.sendOrderPlaced;
+import static io.otelref.testing.KafkaTopics.header;
 import static io.otelref.testing.TraceView.kind;
 import static io.otelref.testing.TraceView.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,11 +30,11 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.client.Invoice;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TopicTail;
 import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;
 import io.quarkus.test.common.WithTestResource;
@@ -70,7 +70,7 @@ class InvoicingTest {
 
     @BeforeEach
     void openTail() {
-        invoicesCreated = new TopicTail(KafkaTestClients.INVOICES_CREATED);
+        invoicesCreated = KafkaTestClients.KAFKA.tail(KafkaTestClients.INVOICES_CREATED);
     }
 
     @AfterEach

@@ -24,10 +24,10 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.otelref.invoice.KafkaTestClients.TopicTail;
 import io.otelref.invoice.config.WorkerBehaviour;
 import io.otelref.platform.telemetry.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
+import io.otelref.testing.TopicTail;
 import io.otelref.testing.TraceParent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class WorkerBehaviourTest {
 
     @BeforeEach
     void openTail() {
-        invoicesCreated = new TopicTail(KafkaTestClients.INVOICES_CREATED);
+        invoicesCreated = KafkaTestClients.KAFKA.tail(KafkaTestClients.INVOICES_CREATED);
     }
 
     @Inject

@@ -13,12 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,6 +37,42 @@ public final class KafkaTopics {
 
     public KafkaTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * The broker a service under test talks to when its configuration names none: the same environment variable
+     * and default as the services' {@code kafka.bootstrap.servers}, for code that runs before the application's
+     * configuration exists (a test resource).
+     */
+    public static String localBroker() {
+        return System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+    }
+
+    /** Creates each topic that does not exist yet, with {@code partitions} partitions. */
+    public void createIfMissing(List<String> topics, int partitions) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException failed) {
+                    if (!(failed.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic, failed.getCause());
+                    }
+                }
+            }
+        } catch (TimeoutException timedOut) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create the topics in 10 s", timedOut);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** A tail of {@code topic}: the records written to it from now on. */
+    public TopicTail tail(String topic) {
+        return new TopicTail(bootstrapServers, topic);
     }
 
     /** Sends one record and waits for the broker's acknowledgement. */
