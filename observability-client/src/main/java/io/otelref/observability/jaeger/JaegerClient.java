@@ -9,11 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,6 +19,7 @@ import io.otelref.observability.http.BackendException;
 import io.otelref.observability.http.JsonHttpClient;
 import io.otelref.observability.http.JsonResponse;
 import io.otelref.observability.trace.Trace;
+import io.otelref.observability.trace.TraceIds;
 
 /**
  * Reads traces from Jaeger's query HTTP API (the one its UI uses: {@code /api/traces},
@@ -30,7 +29,6 @@ public final class JaegerClient {
 
     public static final String DEFAULT_URL = "http://127.0.0.1:16686";
 
-    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{1,32}");
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final JsonHttpClient http;
@@ -52,7 +50,7 @@ public final class JaegerClient {
      * @throws BackendException         when Jaeger is unreachable or answers with an error
      */
     public Optional<Trace> trace(String traceId) {
-        String normalized = normalizeTraceId(traceId);
+        String normalized = TraceIds.normalize(traceId);
         String path = "/api/traces/" + normalized;
         JsonResponse response = http.get(path, Map.of());
         if (response.status() == 404) {
@@ -135,14 +133,6 @@ public final class JaegerClient {
             data.forEach(operation -> operations.add(operation.asText()));
         }
         return operations.stream().sorted().toList();
-    }
-
-    static String normalizeTraceId(String traceId) {
-        String normalized = traceId == null ? "" : traceId.strip().toLowerCase(Locale.ROOT);
-        if (!TRACE_ID.matcher(normalized).matches()) {
-            throw new IllegalArgumentException("not a trace id (1 to 32 hex digits): '" + traceId + "'");
-        }
-        return normalized;
     }
 
     // Jaeger wraps every answer as {"data": ..., "errors": [{"code", "msg"}]}.

@@ -9,17 +9,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.otelref.observability.http.BackendException;
 import io.otelref.observability.http.JsonHttpClient;
+import io.otelref.observability.trace.TraceIds;
 
 /**
  * Asks VictoriaLogs's LogsQL API ({@code /select/logsql/query}) for the log records the services sent through the
@@ -31,7 +30,6 @@ public final class VictoriaLogsClient {
 
     public static final String DEFAULT_URL = "http://127.0.0.1:9428";
 
-    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{1,32}");
     /** Fields every record has, kept in their own record components rather than in {@link LogRecord#fields()}. */
     private static final Set<String> NAMED = Set.of("_time", "_msg", "_stream", "_stream_id", "service.name", "trace_id",
             "span_id", "severity_text");
@@ -53,11 +51,7 @@ public final class VictoriaLogsClient {
      * @param traceId 1 to 32 hex digits: Jaeger shows ids without their leading zeros, the records keep all 32
      */
     public List<LogRecord> ofTrace(String traceId) {
-        String lower = traceId.strip().toLowerCase(Locale.ROOT);
-        if (!TRACE_ID.matcher(lower).matches()) {
-            throw new IllegalArgumentException("not a trace id (1 to 32 hex digits): '" + traceId + "'");
-        }
-        return query("trace_id:" + "0".repeat(32 - lower.length()) + lower + " | sort by (_time)");
+        return query("trace_id:" + TraceIds.full(traceId) + " | sort by (_time)");
     }
 
     /**
