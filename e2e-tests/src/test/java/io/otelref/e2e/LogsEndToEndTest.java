@@ -3,6 +3,8 @@ package io.otelref.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,10 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.otelref.conventions.SemanticConventions;
 import io.otelref.observability.logs.LogRecord;
+import io.otelref.platform.telemetry.LogRecordAttributes;
 
 /**
  * The services' log records reach VictoriaLogs through the collector, each with the trace and span it was written
@@ -37,6 +42,12 @@ class LogsEndToEndTest {
      * 14: millisecond timestamps (13 digits) are in every retry message, and such cards are no longer issued.
      */
     private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9A-Za-z-])(\\d{15,19}|\\d{4}([ -]\\d{4}){3})(?![0-9A-Za-z-])");
+    /**
+     * What VictoriaLogs makes of a record's OTLP envelope, beside the fields LogRecord names: the severity's number
+     * and the instrumentation scope (Quarkus's log handler, {@code io.quarkus.opentelemetry}), which OTLP carries
+     * beside the attributes and the store flattens into fields.
+     */
+    private static final Set<String> STORE_FIELDS = Set.of("severity_number", "scope.name", "scope.version");
     /** Ids by construction (hex, sometimes all digits), not text anybody typed. */
     private static final Set<String> ID_FIELDS = Set.of("parentId", "trace_id", "span_id");
 
@@ -58,6 +69,62 @@ class LogsEndToEndTest {
                     && record.message().contains(orderId) && record.severity().equals("INFO")),
                     () -> "each names its span and the order, at INFO:\n" + describe(records));
         });
+    }
+
+    /**
+     * A record's fields are its resource's (current semantic-convention names, as on every span), the ones
+     * LogRecordAttributes declares and VictoriaLogs's own: nothing Quarkus's log handler adds besides, which the
+     * collector drops.
+     */
+    @Test
+    void aRecordCarriesTheResourceTheDeclaredAttributesAndNothingElse() {
+        Stack.CallerTrace caller = Stack.CallerTrace.random();
+        Stack.Answer placed = Stack.checkout(caller,
+                "{\"accountId\":\"acc-0053\",\"items\":[{\"sku\":\"SKU-0013\",\"quantity\":1}]}");
+        assertEquals(201, placed.status(), () -> "checkout answered " + placed.body());
+        List<LogRecord> records = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Stack.logs.ofTrace(caller.traceId()), found -> found.stream().map(LogRecord::service)
+                        .collect(Collectors.toSet()).size() == HEALTHY_CHECKOUT_BUDGET.size());
+
+        SemanticConventions conventions = SemanticConventions.load();
+        Set<String> declared = LogRecordAttributes.KEPT.stream().map(AttributeKey::getKey).collect(Collectors.toSet());
+        Map<String, String> offenders = new TreeMap<>();
+        for (LogRecord record : records) {
+            for (String field : record.fields().keySet()) {
+                if (!declared.contains(field) && !STORE_FIELDS.contains(field)
+                        && conventions.judge(field).isOffender()) {
+                    offenders.put(field, record.service() + ": " + conventions.judge(field).describe());
+                }
+            }
+        }
+        assertEquals(Map.of(), offenders, "fields of trace " + caller.traceId() + "'s records that are neither the"
+                + " resource's, nor declared in LogRecordAttributes, nor VictoriaLogs's own");
+        assertTrue(records.stream().allMatch(record -> record.fields().containsKey("code.function.name")
+                && record.fields().containsKey("service.version")), () -> "each names its code and the service's version: "
+                + records.getFirst().fields());
+    }
+
+    /**
+     * What a trainee does without the CLI: open VictoriaLogs's own web UI with the trace id as the query. Rendered by
+     * a real headless Chromium, the page shows each of the checkout's records, of all three services.
+     */
+    @Test
+    void theStoresWebUiShowsACheckoutsRecordsByTraceId() throws Exception {
+        Stack.CallerTrace caller = Stack.CallerTrace.random();
+        Stack.Answer placed = Stack.checkout(caller,
+                "{\"accountId\":\"acc-0054\",\"items\":[{\"sku\":\"SKU-0014\",\"quantity\":1}]}");
+        assertEquals(201, placed.status(), () -> "checkout answered " + placed.body());
+        List<LogRecord> records = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Stack.logs.ofTrace(caller.traceId()), found -> found.size()
+                        == HEALTHY_CHECKOUT_BUDGET.values().stream().mapToLong(Long::longValue).sum());
+
+        String query = URLEncoder.encode("trace_id:" + caller.traceId(), StandardCharsets.UTF_8);
+        String page = HeadlessChromium.renderedPage(Stack.VICTORIALOGS.resolve(
+                "/select/vmui/#/?query=" + query + "&g0.range_input=15m&g0.relative_time=last_15_minutes"));
+
+        List<String> missing = records.stream().map(LogRecord::message).filter(message -> !page.contains(message)).toList();
+        assertEquals(List.of(), missing, () -> "records of trace " + caller.traceId() + " that VictoriaLogs's UI does not"
+                + " show; the page began:\n" + page.substring(0, Math.min(page.length(), 2000)));
     }
 
     @Test

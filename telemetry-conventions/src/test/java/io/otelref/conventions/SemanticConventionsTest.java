@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import io.otelref.platform.telemetry.LogRecordAttributes;
+
 class SemanticConventionsTest {
 
     private static final SemanticConventions CONVENTIONS = SemanticConventions.load();
@@ -130,6 +132,19 @@ class SemanticConventionsTest {
                         && CONVENTIONS.names(Verdict.CURRENT_INCUBATING).stream().noneMatch(key::equals)
                         && CONVENTIONS.names(Verdict.DEPRECATED).stream().noneMatch(key::equals),
                 key + " is also a semantic-convention name"));
+    }
+
+    @Test
+    void everyLogRecordAttributeWeKeepIsACurrentNameAndWhatTheCollectorDropsIsNot() {
+        LogRecordAttributes.KEPT.forEach(key -> {
+            Judgement judgement = CONVENTIONS.judge(key.getKey());
+            assertTrue(judgement.verdict() == Verdict.CURRENT_STABLE || judgement.verdict() == Verdict.CURRENT_INCUBATING,
+                    judgement::describe);
+        });
+        // What Quarkus's log handler writes besides (LogRecordAttributes says why the collector drops them).
+        for (String dropped : List.of("log.logger.namespace", "bridge.name", "parentId")) {
+            assertEquals(Verdict.UNKNOWN, CONVENTIONS.judge(dropped).verdict(), dropped);
+        }
     }
 
     @Test
