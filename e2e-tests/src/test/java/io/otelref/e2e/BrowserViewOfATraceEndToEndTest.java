@@ -8,15 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -32,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class BrowserViewOfATraceEndToEndTest {
 
     private static final URI ZIPKIN = URI.create(System.getProperty("zipkin.url", "http://127.0.0.1:9411"));
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     private static final List<String> SERVICES = List.of("checkout-service", "billing-service", "invoice-worker");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +41,7 @@ class BrowserViewOfATraceEndToEndTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> servicesInZipkin(caller.traceId()).containsAll(SERVICES));
 
-        String page = renderedPage(ZIPKIN.resolve("/zipkin/traces/" + caller.traceId()));
+        String page = HeadlessChromium.renderedPage(ZIPKIN.resolve("/zipkin/traces/" + caller.traceId()));
         for (String service : SERVICES) {
             assertTrue(page.contains(service), () -> "Zipkin's trace page does not show " + service + ":\n"
                     + page.substring(0, Math.min(page.length(), 2000)));
@@ -70,32 +63,5 @@ class BrowserViewOfATraceEndToEndTest {
             }
         }
         return services;
-    }
-
-    /**
-     * The page's DOM after its scripts ran. The flags keep a root Chromium off the network this machine does
-     * not have (background services, updates, sync) and give the single-page app time to fetch and render;
-     * the window is tall because Zipkin's span list renders only the rows in view (at a laptop's height, the
-     * first eight: checkout's own spans).
-     */
-    private static String renderedPage(URI url) throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: ./demo test installs Debian's chromium package");
-        Path profile = Files.createTempDirectory("chromium-profile");
-        try {
-            Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,8000", "--virtual-time-budget=15000",
-                    "--dump-dom", url.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "chromium did not finish within 60 s");
-            assertEquals(0, chromium.exitValue(), "chromium failed on " + url);
-            return dom;
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }
