@@ -56,8 +56,32 @@ public record ProvisionedDatasources(List<Datasource> datasources) {
             }
             return links;
         }
+
+        public LogsLink logsLink() {
+            JsonNode link = json.path("jsonData").path("tracesToLogsV2");
+            return new LogsLink(link.path("datasourceUid").asText(""), link.path("customQuery").asBoolean(false),
+                    link.path("query").asText(""));
+        }
+
+        public List<DerivedField> derivedFields() {
+            List<DerivedField> fields = new ArrayList<>();
+            for (JsonNode field : json.path("jsonData").path("derivedFields")) {
+                fields.add(new DerivedField(field.path("name").asText(""), field.path("matcherType").asText("regex"),
+                        field.path("matcherRegex").asText(""), field.path("url").asText(""),
+                        field.path("datasourceUid").asText("")));
+            }
+            return fields;
+        }
     }
 
     public record ExemplarLink(String label, String datasourceUid) {
+    }
+
+    /** Where a trace view's "logs for this span" leads, and with which query: {@code jsonData.tracesToLogsV2}. */
+    public record LogsLink(String datasourceUid, boolean customQuery, String query) {
+    }
+
+    /** A log field that becomes a link: {@code jsonData.derivedFields}, matched on a field ({@code label}) or a regex. */
+    public record DerivedField(String name, String matcherType, String matcher, String url, String datasourceUid) {
     }
 }

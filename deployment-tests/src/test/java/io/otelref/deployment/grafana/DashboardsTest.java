@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +30,7 @@ class DashboardsTest {
     private static final Path DEPLOY = DeployDirectory.locate();
     private static final List<Dashboard> DASHBOARDS = Dashboard.all(DEPLOY);
     private static final ProvisionedDatasources DATASOURCES = ProvisionedDatasources.read(DEPLOY);
+    private static final String VICTORIALOGS_PLUGIN = "victoriametrics-logs-datasource";
 
     @Test
     void everyDashboardThatIssue5AsksForIsThere() {
@@ -95,6 +98,29 @@ class DashboardsTest {
         ProvisionedDatasources.Datasource jaeger = DATASOURCES.byType("jaeger");
         assertEquals(List.of(new ProvisionedDatasources.ExemplarLink("trace_id", jaeger.uid())),
                 DATASOURCES.byType("prometheus").exemplarLinks());
+    }
+
+    @Test
+    void aTraceLinksToItsLogRecordsByTraceIdAndARecordBackToItsTrace() {
+        ProvisionedDatasources.Datasource jaeger = DATASOURCES.byType("jaeger");
+        ProvisionedDatasources.Datasource logs = DATASOURCES.byType(VICTORIALOGS_PLUGIN);
+
+        ProvisionedDatasources.LogsLink toLogs = jaeger.logsLink();
+        assertEquals(logs.uid(), toLogs.datasourceUid());
+        assertTrue(toLogs.customQuery(), "Grafana's built-in trace-to-logs query is LogQL, which VictoriaLogs does not speak");
+        // "$$" is how a provisioning file writes a literal "$": Grafana reads "${__trace.traceId}" as an
+        // environment variable and would leave an empty query.
+        assertTrue(toLogs.query().startsWith("trace_id:~\"$${__trace.traceId}$$\""), toLogs.query());
+
+        assertEquals(List.of(new ProvisionedDatasources.DerivedField("trace_id", "label", "trace_id", "$${__value.raw}",
+                jaeger.uid())), logs.derivedFields());
+    }
+
+    @Test
+    void composeInstallsTheLogsPluginAtAPinnedVersion() throws IOException {
+        String compose = Files.readString(DEPLOY.resolveSibling("docker-compose.yml"));
+        assertTrue(compose.matches("(?s).*GF_PLUGINS_PREINSTALL_SYNC: " + VICTORIALOGS_PLUGIN + "@\\d+\\.\\d+\\.\\d+\\n.*"),
+                "docker-compose.yml's grafana service does not preinstall " + VICTORIALOGS_PLUGIN + " at a pinned version");
     }
 
     private static <T> void assertNoDuplicates(String what, List<T> items, Function<T, Object> key) {
