@@ -6,12 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +78,32 @@ public final class VictoriaLogsClient {
         return records.stream().sorted(Comparator.comparing(LogRecord::time)).toList();
     }
 
+    /**
+     * What each service logged at each severity in the given traces, from {@code from} (inclusive) to {@code to}
+     * (exclusive): counted by VictoriaLogs ({@code stats}), so that no record travels; busiest first.
+     *
+     * @param traceIds as {@link #ofTrace} takes them; at most a few hundred, they are all in the query
+     */
+    public List<LogVolume> volume(Instant from, Instant to, Collection<String> traceIds) {
+        if (traceIds.isEmpty()) {
+            return List.of();
+        }
+        String logsql = "_time:[" + from + ", " + to + ") trace_id:in("
+                + traceIds.stream().map(TraceIds::full).collect(Collectors.joining(", ")) + ")"
+                + " | stats by (service.name, severity_text) count() records, sum_len(_msg, exception.stacktrace) text_bytes";
+        String body = http.getText("/select/logsql/query", Map.of("query", logsql));
+        List<LogVolume> volumes = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode row = parse(line, logsql);
+                volumes.add(new LogVolume(row.path("service.name").asText(), row.path("severity_text").asText(),
+                        row.path("records").asLong(), row.path("text_bytes").asLong()));
+            }
+        }
+        return volumes.stream().sorted(Comparator.comparingLong(LogVolume::records).reversed()
+                .thenComparing(LogVolume::service).thenComparing(LogVolume::severity)).toList();
+    }
+
     /** The records a LogsQL query selects, in the order it gives them. */
     public List<LogRecord> query(String logsql) {
         String body = http.getText("/select/logsql/query", Map.of("query", logsql));
@@ -89,13 +117,7 @@ public final class VictoriaLogsClient {
     }
 
     private LogRecord record(String line, String logsql) {
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (IOException unreadable) {
-            throw new BackendException("VictoriaLogs at " + baseUrl() + " answered " + logsql + " with a line that is"
-                    + " not JSON: " + line, new UncheckedIOException(unreadable));
-        }
+        JsonNode node = parse(line, logsql);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!NAMED.contains(field.getKey())) {
@@ -105,6 +127,15 @@ public final class VictoriaLogsClient {
         return new LogRecord(Instant.parse(node.path("_time").asText()), node.path("service.name").asText(),
                 present(node, "trace_id"), present(node, "span_id"), node.path("severity_text").asText(),
                 node.path("_msg").asText(), Map.copyOf(fields));
+    }
+
+    private JsonNode parse(String line, String logsql) {
+        try {
+            return json.readTree(line);
+        } catch (IOException unreadable) {
+            throw new BackendException("VictoriaLogs at " + baseUrl() + " answered " + logsql + " with a line that is"
+                    + " not JSON: " + line, new UncheckedIOException(unreadable));
+        }
     }
 
     private static Optional<String> present(JsonNode node, String field) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.observability.http.BackendException;
 import io.otelref.observability.logs.LogRecord;
+import io.otelref.observability.logs.LogVolume;
 import io.otelref.observability.prometheus.Sample;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.waterfall.Waterfall;
@@ -41,6 +43,8 @@ public final class ScenarioReport {
     private static final int LOG_PATTERNS_SHOWN = 5;
     private static final int LOG_RECORDS_READ = 5000;
     private static final int LOG_MESSAGE_SHOWN = 160;
+    /** Checkouts per phase whose records the log-volume table counts: enough for two decimals, few for one query. */
+    private static final int LOG_VOLUME_SAMPLE = 200;
     /** Ids and numbers, which make every record of one kind look different. */
     private static final Pattern VARYING = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\b[0-9a-f]{16,32}\\b|\\d+");
@@ -61,6 +65,7 @@ public final class ScenarioReport {
         printEvidence(scenario, result.fault().record(), out);
         out.printf("%nSignals%n");
         printSignals(result.phases(), out);
+        printLogVolume(result.phases(), out);
         out.printf("%nThe mechanism, the answer and the fix: %s%n", scenario.page());
     }
 
@@ -102,6 +107,64 @@ public final class ScenarioReport {
             out.printf("      %s%n", promql);
         }
         printLogs(fault, out);
+    }
+
+    /**
+     * The log budget under load (docs/telemetry/logs.md): per service and severity, records and bytes of text per
+     * checkout in each phase, counted by the log store over a sample of the phase's own checkouts, by their trace ids
+     * (so that traffic beside the scenario's, such as ./demo up's baseline, does not count). A healthy checkout
+     * writes five INFO records; a fault shows as more of them, or as WARN and ERROR, where it hit.
+     */
+    private void printLogVolume(List<PhaseResult> phases, PrintStream out) {
+        out.printf("%nLog volume per checkout (records, bytes of text, over up to %d of each phase's checkouts by trace id)%n",
+                LOG_VOLUME_SAMPLE);
+        Map<PhaseResult, Map<String, LogVolume>> byPhase = new LinkedHashMap<>();
+        Map<PhaseResult, Integer> sampled = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        try {
+            for (PhaseResult phase : phases) {
+                List<String> traceIds = spreadSample(phase.record().answered().stream()
+                        .map(TracedRequest::traceId).filter(id -> id != null).toList(), LOG_VOLUME_SAMPLE);
+                sampled.put(phase, traceIds.size());
+                byPhase.put(phase, telemetry.logs().volume(phase.record().start(), now, traceIds).stream()
+                        .collect(Collectors.toMap(volume -> volume.service() + " " + volume.severity(), volume -> volume)));
+            }
+        } catch (BackendException unanswered) {
+            out.printf("  (VictoriaLogs did not answer: %s)%n", unanswered.getMessage());
+            return;
+        }
+        List<String> kinds = byPhase.values().stream().flatMap(volumes -> volumes.keySet().stream())
+                .distinct().sorted().toList();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header("service, level", phases));
+        for (String kind : kinds) {
+            rows.add(row(kind, phases, phase -> perCheckout(Optional.ofNullable(byPhase.get(phase).get(kind)).stream().toList(),
+                    sampled.get(phase))));
+        }
+        rows.add(row("all", phases, phase -> perCheckout(List.copyOf(byPhase.get(phase).values()), sampled.get(phase))));
+        out.print(Table.render(rows));
+    }
+
+    /** At most {@code size} of {@code items}, evenly spread over them: a phase's start and end both count. */
+    static <T> List<T> spreadSample(List<T> items, int size) {
+        if (items.size() <= size) {
+            return items;
+        }
+        List<T> sample = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            sample.add(items.get((int) ((long) i * items.size() / size)));
+        }
+        return sample;
+    }
+
+    static String perCheckout(List<LogVolume> volumes, long checkouts) {
+        long records = volumes.stream().mapToLong(LogVolume::records).sum();
+        long bytes = volumes.stream().mapToLong(LogVolume::textBytes).sum();
+        if (records == 0) {
+            return "-";
+        }
+        return checkouts == 0 ? records + " records"
+                : String.format(Locale.ROOT, "%.2f, %,d B", (double) records / checkouts, bytes / checkouts);
     }
 
     private List<LogRecord> logsOf(Trace trace) {

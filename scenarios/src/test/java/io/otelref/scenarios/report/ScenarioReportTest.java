@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.otelref.observability.logs.LogVolume;
 import io.otelref.observability.prometheus.Sample;
 
 class ScenarioReportTest {
@@ -34,5 +36,25 @@ class ScenarioReportTest {
     @Test
     void noSeriesIsNoDataRatherThanZero() {
         assertEquals(List.of("no data"), ScenarioReport.describe(List.of()));
+    }
+
+    @Test
+    void logVolumeIsRecordsAndBytesPerCheckoutSummedOverWhatIsGiven() {
+        List<LogVolume> phase = List.of(new LogVolume("billing-service", "INFO", 200, 14_400),
+                new LogVolume("billing-service", "WARN", 30, 9_000));
+
+        assertEquals("2.30, 234 B", ScenarioReport.perCheckout(phase, 100));
+        assertEquals("0.30, 90 B", ScenarioReport.perCheckout(phase.subList(1, 2), 100));
+        assertEquals("230 records", ScenarioReport.perCheckout(phase, 0));
+        assertEquals("-", ScenarioReport.perCheckout(List.of(), 100));
+    }
+
+    @Test
+    void theLogVolumeSampleSpreadsOverThePhaseAndTakesAllOfASmallOne() {
+        List<Integer> requests = IntStream.range(0, 10).boxed().toList();
+
+        assertEquals(List.of(0, 2, 5, 7), ScenarioReport.spreadSample(requests, 4));
+        assertEquals(requests, ScenarioReport.spreadSample(requests, 10));
+        assertEquals(requests, ScenarioReport.spreadSample(requests, 200));
     }
 }
