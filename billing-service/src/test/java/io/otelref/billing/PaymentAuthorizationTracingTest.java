@@ -40,7 +40,7 @@ import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.repository.PaymentAuthorizationRepository;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.billing.telemetry.PeerServiceSpanProcessor;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;

@@ -28,7 +28,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.otelref.checkout.stub.BillingStub;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TraceParent;
 import io.otelref.testing.TraceView;

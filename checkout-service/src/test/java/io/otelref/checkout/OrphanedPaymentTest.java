@@ -24,7 +24,7 @@ import io.otelref.checkout.repository.OrderRepository;
 import io.otelref.checkout.service.OrphanedPayments;
 import io.otelref.checkout.stub.BillingStub;
 import io.otelref.checkout.telemetry.CheckoutMetrics;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.testing.DatabaseOutage;
 import io.otelref.testing.ExportedMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.opentelemetry.api.common.AttributeKey;
 import io.otelref.conventions.SemanticConventions;
 import io.otelref.observability.logs.LogRecord;
-import io.otelref.platform.telemetry.LogRecordAttributes;
+import io.otelref.telemetry.attributes.LogRecordAttributes;
 
 /**
  * The services' log records reach VictoriaLogs through the collector, each with the trace and span it was written

@@ -32,7 +32,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.invoice.client.Invoice;
 import io.otelref.platform.events.InvoiceCreated;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TopicTail;
 import io.otelref.testing.TraceParent;

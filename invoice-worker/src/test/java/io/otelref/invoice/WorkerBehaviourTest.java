@@ -25,7 +25,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.otelref.invoice.config.WorkerBehaviour;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.testing.ExportedMetrics;
 import io.otelref.testing.TopicTail;
 import io.otelref.testing.TraceParent;

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import io.otelref.platform.telemetry.LogRecordAttributes;
+import io.otelref.telemetry.attributes.LogRecordAttributes;
 
 class SemanticConventionsTest {
 

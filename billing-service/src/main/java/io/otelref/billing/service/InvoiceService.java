@@ -18,7 +18,7 @@ import io.otelref.billing.domain.PaymentAuthorization;
 import io.otelref.billing.repository.InvoiceRepository;
 import io.otelref.billing.repository.PaymentAuthorizationRepository;
 import io.otelref.billing.repository.UniqueConstraint;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -15,7 +15,7 @@ import io.otelref.checkout.service.OrderInvoicing;
 import io.otelref.messaging.RecordProcessing;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.resilience.UnprocessableRecordException;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.platform.telemetry.InstrumentationPhase;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 

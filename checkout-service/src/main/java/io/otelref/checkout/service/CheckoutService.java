@@ -19,7 +19,7 @@ import io.otelref.checkout.telemetry.CheckoutMetrics;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.problem.ProblemResponses;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 
 /**

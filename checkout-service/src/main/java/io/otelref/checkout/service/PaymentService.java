@@ -14,7 +14,7 @@ import io.otelref.checkout.config.CheckoutFixes;
 import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DownstreamRejection;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 
 /**
  * Asks billing to authorize the order's total and turns billing's refusals into answers for our caller.

@@ -12,7 +12,7 @@ import io.otelref.checkout.client.BillingClient;
 import io.otelref.checkout.repository.PaymentHoldRepository;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.DownstreamRejection;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -23,7 +23,7 @@ import io.otelref.platform.problem.Problem;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.DownstreamRejection;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpan;
 
 /**

@@ -19,7 +19,7 @@ import io.otelref.platform.events.OrderPlaced;
 import io.otelref.platform.problem.ProblemException;
 import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.resilience.UnprocessableRecordException;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.platform.telemetry.BusinessSpans;
 import io.otelref.platform.telemetry.SpanErrors;
 

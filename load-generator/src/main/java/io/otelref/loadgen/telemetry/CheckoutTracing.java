@@ -26,7 +26,7 @@ import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.ServiceAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.otelref.loadgen.run.Outcome;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 
 /**
  * Every order is its own trace: a root span {@code load_generator.place_order} that starts at the order's

@@ -13,7 +13,7 @@ import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.observability.trace.SpanKind;
 import io.otelref.observability.trace.Trace;
 import io.otelref.observability.trace.TraceSpan;
-import io.otelref.platform.telemetry.AppAttributes;
+import io.otelref.telemetry.attributes.AppAttributes;
 import io.otelref.scenarios.run.PhaseRecord;
 
 /** The signals the catalogue is made of. Each reads one phase's load results, traces or metrics. */

@@ -1,4 +1,4 @@
-package io.otelref.platform.telemetry;
+package io.otelref.telemetry.attributes;
 
 import io.opentelemetry.api.common.AttributeKey;
 
