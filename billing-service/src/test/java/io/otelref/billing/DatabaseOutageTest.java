@@ -1,6 +1,6 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -29,18 +29,18 @@ class DatabaseOutageTest {
     @Test
     void everyEndpointAnswers503WhileTheDatabaseIsAwayAndRecoversWithoutARestart() {
         UUID authorized = UUID.randomUUID();
-        BillingApi.authorize(authorized, "acc-0400", "10.00").then().statusCode(201);
+        BillingHttpCalls.authorize(authorized, "acc-0400", "10.00").then().statusCode(201);
 
         try (DatabaseOutage outage = DatabaseOutage.begin(databaseUrl, databaseUser, databasePassword)) {
             assertUnavailable(request().get("/api/prices/SKU-0001"));
-            assertUnavailable(BillingApi.authorize(UUID.randomUUID(), "acc-0400", "10.00"));
-            assertUnavailable(BillingApi.createInvoice(authorized));
+            assertUnavailable(BillingHttpCalls.authorize(UUID.randomUUID(), "acc-0400", "10.00"));
+            assertUnavailable(BillingHttpCalls.createInvoice(authorized));
             assertUnavailable(request().queryParam("orderId", authorized.toString()).get("/api/invoices"));
             request().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         }
 
         request().get("/api/prices/SKU-0001").then().statusCode(200);
-        BillingApi.createInvoice(authorized).then().statusCode(201);
+        BillingHttpCalls.createInvoice(authorized).then().statusCode(201);
         request().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -1,8 +1,8 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.authorize;
-import static io.otelref.billing.BillingApi.createInvoice;
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.authorize;
+import static io.otelref.billing.BillingHttpCalls.createInvoice;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;

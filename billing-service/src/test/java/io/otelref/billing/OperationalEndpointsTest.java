@@ -1,6 +1,6 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -50,7 +50,7 @@ class OperationalEndpointsTest {
     void anAuthorizationIsMeasuredAsLockWaitServerRequestAndGatewayCall() {
         long lockWaitsBefore = metrics.histogramCount(AccountLockWait.METRIC, Attributes.empty());
 
-        BillingApi.authorize(UUID.randomUUID(), "acc-0101", "10.00").then().statusCode(201);
+        BillingHttpCalls.authorize(UUID.randomUUID(), "acc-0101", "10.00").then().statusCode(201);
 
         assertEquals(lockWaitsBefore + 1, metrics.histogramCount(AccountLockWait.METRIC, Attributes.empty()));
         assertTrue(metrics.histogramCount("http.server.request.duration",

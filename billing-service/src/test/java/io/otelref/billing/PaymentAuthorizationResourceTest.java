@@ -1,7 +1,7 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.authorize;
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.authorize;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;

@@ -1,7 +1,7 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.authorize;
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.authorize;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static io.otelref.testing.TraceView.attribute;
 import static io.otelref.testing.TraceView.kind;
 import static io.otelref.testing.TraceView.named;

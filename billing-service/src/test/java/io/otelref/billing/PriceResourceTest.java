@@ -1,6 +1,6 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,6 +1,6 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static io.otelref.testing.TraceView.kind;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

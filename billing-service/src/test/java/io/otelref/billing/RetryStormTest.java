@@ -1,6 +1,6 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.authorize;
+import static io.otelref.billing.BillingHttpCalls.authorize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

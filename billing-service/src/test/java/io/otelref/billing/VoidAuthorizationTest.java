@@ -1,7 +1,7 @@
 package io.otelref.billing;
 
-import static io.otelref.billing.BillingApi.authorize;
-import static io.otelref.billing.BillingApi.request;
+import static io.otelref.billing.BillingHttpCalls.authorize;
+import static io.otelref.billing.BillingHttpCalls.request;
 import static io.otelref.testing.TraceView.named;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,9 +74,9 @@ class VoidAuthorizationTest {
         authorize(orderId, "acc-0401", "12.00").then().statusCode(201);
         voidPayment(request(), orderId).then().statusCode(200);
 
-        BillingApi.createInvoice(orderId).then().statusCode(409).body("type", equalTo(problem("authorization-voided")));
+        BillingHttpCalls.createInvoice(orderId).then().statusCode(409).body("type", equalTo(problem("authorization-voided")));
         authorize(orderId, "acc-0401", "12.00").then().statusCode(201).body("status", equalTo("AUTHORIZED"));
-        BillingApi.createInvoice(orderId).then().statusCode(201);
+        BillingHttpCalls.createInvoice(orderId).then().statusCode(201);
     }
 
     @Test
@@ -87,7 +87,7 @@ class VoidAuthorizationTest {
 
         UUID invoiced = UUID.randomUUID();
         authorize(invoiced, "acc-0402", "15.00").then().statusCode(201);
-        BillingApi.createInvoice(invoiced).then().statusCode(201);
+        BillingHttpCalls.createInvoice(invoiced).then().statusCode(201);
         voidPayment(request(), invoiced).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo(problem("authorization-captured")));

@@ -16,7 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import io.otelref.invoice.client.BillingApi;
+import io.otelref.invoice.client.InvoicesApi;
 import io.otelref.invoice.client.Invoice;
 import io.otelref.invoice.client.InvoiceRequest;
 import io.otelref.platform.problem.Problem;
@@ -39,7 +39,7 @@ public class BillingStub {
     private final Set<String> unknownOrders = ConcurrentHashMap.newKeySet();
 
     @POST
-    public Response createInvoice(@HeaderParam(BillingApi.IDEMPOTENCY_KEY) String idempotencyKey, InvoiceRequest body) {
+    public Response createInvoice(@HeaderParam(InvoicesApi.IDEMPOTENCY_KEY) String idempotencyKey, InvoiceRequest body) {
         String orderId = body.orderId();
         callsByOrder.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
         idempotencyKeysByOrder.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(String.valueOf(idempotencyKey));

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.otelref.billing.service.PricingService;
+import io.otelref.billing.service.ProductPrices;
 import io.otelref.platform.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -25,9 +25,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RunOnVirtualThread
 public class PriceResource {
 
-    private final PricingService pricing;
+    private final ProductPrices pricing;
 
-    PriceResource(PricingService pricing) {
+    PriceResource(ProductPrices pricing) {
         this.pricing = pricing;
     }
 

@@ -29,9 +29,9 @@ public class BillingClient {
 
     static final String DEPENDENCY = "billing-service";
 
-    private final BillingApi api;
+    private final PricesAndPaymentsApi api;
 
-    BillingClient(@RestClient BillingApi api) {
+    BillingClient(@RestClient PricesAndPaymentsApi api) {
         this.api = api;
     }
 

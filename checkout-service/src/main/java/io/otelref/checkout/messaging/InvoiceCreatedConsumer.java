@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.Span;
-import io.otelref.checkout.service.OrderInvoicing;
+import io.otelref.checkout.service.OrderInvoiceRecorder;
 import io.otelref.messaging.RecordProcessing;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.resilience.UnprocessableRecordException;
@@ -29,11 +29,11 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class InvoiceCreatedConsumer {
 
     private final RecordProcessing records;
-    private final OrderInvoicing invoicing;
+    private final OrderInvoiceRecorder invoicing;
     private final ObjectMapper json;
     private final InstrumentationPhase phase;
 
-    InvoiceCreatedConsumer(RecordProcessing records, OrderInvoicing invoicing, ObjectMapper json, InstrumentationPhase phase) {
+    InvoiceCreatedConsumer(RecordProcessing records, OrderInvoiceRecorder invoicing, ObjectMapper json, InstrumentationPhase phase) {
         this.records = records;
         this.invoicing = invoicing;
         this.json = json;

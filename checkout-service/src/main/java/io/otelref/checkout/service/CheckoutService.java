@@ -33,13 +33,13 @@ public class CheckoutService {
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
 
     private final IdempotencyService idempotency;
-    private final PricingService pricing;
+    private final OrderPricing pricing;
     private final PaymentService payments;
     private final OrderPlacement placement;
     private final CheckoutMetrics metrics;
     private final ObjectMapper json;
 
-    CheckoutService(IdempotencyService idempotency, PricingService pricing, PaymentService payments,
+    CheckoutService(IdempotencyService idempotency, OrderPricing pricing, PaymentService payments,
             OrderPlacement placement, CheckoutMetrics metrics, ObjectMapper json) {
         this.idempotency = idempotency;
         this.pricing = pricing;

@@ -31,10 +31,10 @@ public class BillingClient {
 
     public static final String DEPENDENCY = "billing-service";
 
-    private final BillingApi api;
+    private final InvoicesApi api;
     private final WorkerFixes fixes;
 
-    BillingClient(@RestClient BillingApi api, WorkerFixes fixes) {
+    BillingClient(@RestClient InvoicesApi api, WorkerFixes fixes) {
         this.api = api;
         this.fixes = fixes;
     }

@@ -7,12 +7,12 @@ import io.otelref.billing.repository.ProductRepository;
 import io.otelref.billing.simulation.PricingOutage;
 
 @ApplicationScoped
-public class PricingService {
+public class ProductPrices {
 
     private final ProductRepository products;
     private final PricingOutage outage;
 
-    PricingService(ProductRepository products, PricingOutage outage) {
+    ProductPrices(ProductRepository products, PricingOutage outage) {
         this.products = products;
         this.outage = outage;
     }

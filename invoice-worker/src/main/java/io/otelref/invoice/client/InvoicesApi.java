@@ -9,7 +9,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** billing-service's HTTP API as the worker uses it. Failures are translated by {@link BillingClient}. */
 @RegisterRestClient(configKey = "billing")
 @Path("/api")
-public interface BillingApi {
+public interface InvoicesApi {
 
     /** Header under which billing issues at most one invoice: a repeated key returns the first invoice. */
     String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -33,14 +33,14 @@ import io.otelref.platform.telemetry.BusinessSpan;
  * line up one after another, which is how a serial fan-out looks.
  */
 @ApplicationScoped
-public class PricingService {
+public class OrderPricing {
 
     private final BillingClient billing;
     private final PricingFanOut fanOut;
     private final CheckoutFixes fixes;
     private final LastQuotedPrices lastQuoted;
 
-    PricingService(BillingClient billing, PricingFanOut fanOut, CheckoutFixes fixes, LastQuotedPrices lastQuoted) {
+    OrderPricing(BillingClient billing, PricingFanOut fanOut, CheckoutFixes fixes, LastQuotedPrices lastQuoted) {
         this.billing = billing;
         this.fanOut = fanOut;
         this.fixes = fixes;

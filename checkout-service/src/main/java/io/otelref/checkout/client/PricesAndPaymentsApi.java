@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** billing-service's HTTP API as checkout uses it. Failures are translated by {@link BillingClient}. */
 @RegisterRestClient(configKey = "billing")
 @Path("/api")
-public interface BillingApi {
+public interface PricesAndPaymentsApi {
 
     @GET
     @Path("/prices/{sku}")

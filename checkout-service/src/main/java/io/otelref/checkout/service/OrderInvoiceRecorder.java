@@ -17,14 +17,14 @@ import io.otelref.platform.resilience.UnprocessableRecordException;
 
 /** Applies an {@code invoices.created} event to its order, once, however often it is delivered. */
 @ApplicationScoped
-public class OrderInvoicing {
+public class OrderInvoiceRecorder {
 
-    private static final Logger LOG = Logger.getLogger(OrderInvoicing.class);
+    private static final Logger LOG = Logger.getLogger(OrderInvoiceRecorder.class);
 
     private final OrderRepository orders;
     private final CheckoutMetrics metrics;
 
-    OrderInvoicing(OrderRepository orders, CheckoutMetrics metrics) {
+    OrderInvoiceRecorder(OrderRepository orders, CheckoutMetrics metrics) {
         this.orders = orders;
         this.metrics = metrics;
     }

@@ -14,12 +14,12 @@ import io.restassured.specification.RequestSpecification;
 import io.otelref.testing.TraceParent;
 
 /** The HTTP calls the tests make; amounts are read back as BigDecimal so that their scale is checked too. */
-final class BillingApi {
+final class BillingHttpCalls {
 
     private static final RestAssuredConfig EXACT_NUMBERS = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
-    private BillingApi() {
+    private BillingHttpCalls() {
     }
 
     static RequestSpecification request() {
