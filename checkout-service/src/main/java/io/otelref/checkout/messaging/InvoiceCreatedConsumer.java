@@ -10,13 +10,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opentelemetry.api.trace.Span;
 import io.otelref.checkout.service.OrderInvoiceRecorder;
 import io.otelref.messaging.RecordProcessing;
 import io.otelref.platform.events.InvoiceCreated;
 import io.otelref.platform.resilience.UnprocessableRecordException;
+import io.otelref.platform.telemetry.BusinessSpans;
 import io.otelref.telemetry.attributes.AppAttributes;
-import io.otelref.platform.telemetry.InstrumentationPhase;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /**
@@ -31,13 +30,13 @@ public class InvoiceCreatedConsumer {
     private final RecordProcessing records;
     private final OrderInvoiceRecorder invoicing;
     private final ObjectMapper json;
-    private final InstrumentationPhase phase;
+    private final BusinessSpans spans;
 
-    InvoiceCreatedConsumer(RecordProcessing records, OrderInvoiceRecorder invoicing, ObjectMapper json, InstrumentationPhase phase) {
+    InvoiceCreatedConsumer(RecordProcessing records, OrderInvoiceRecorder invoicing, ObjectMapper json, BusinessSpans spans) {
         this.records = records;
         this.invoicing = invoicing;
         this.json = json;
-        this.phase = phase;
+        this.spans = spans;
     }
 
     @Incoming("invoices-created")
@@ -45,12 +44,10 @@ public class InvoiceCreatedConsumer {
     public CompletionStage<Void> onInvoiceCreated(Message<String> record) {
         return records.process(record, payload -> {
             InvoiceCreated event = read(payload);
-            // The one app.* call site that is not on a business span (BusinessSpans gates those): the CONSUMER span.
-            if (phase.appAttributes()) {
-                Span.current()
-                        .setAttribute(AppAttributes.ORDER_ID, event.orderId())
-                        .setAttribute(AppAttributes.INVOICE_ID, event.invoiceId());
-            }
+            // No business span of its own: recording an invoice is one UPDATE, the CONSUMER span says it all.
+            spans.current()
+                    .setAttribute(AppAttributes.ORDER_ID, event.orderId())
+                    .setAttribute(AppAttributes.INVOICE_ID, event.invoiceId());
             invoicing.recordInvoice(event);
         }).acknowledgement();
     }

@@ -14,7 +14,6 @@ import io.otelref.checkout.telemetry.OutboxTraceContext;
 import io.otelref.messaging.MessagingMetrics;
 import io.otelref.platform.resilience.DependencyUnavailableException;
 import io.otelref.platform.resilience.Failures;
-import io.otelref.platform.telemetry.InstrumentationPhase;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -24,13 +23,13 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class OrderEventPublisher {
 
     private final MutinyEmitter<String> ordersPlaced;
-    private final InstrumentationPhase phase;
+    private final OutboxTraceContext traceContext;
     private final MessagingMetrics metrics;
 
-    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced, InstrumentationPhase phase,
+    OrderEventPublisher(@Channel("orders-placed") MutinyEmitter<String> ordersPlaced, OutboxTraceContext traceContext,
             MessagingMetrics metrics) {
         this.ordersPlaced = ordersPlaced;
-        this.phase = phase;
+        this.traceContext = traceContext;
         this.metrics = metrics;
     }
 
@@ -52,13 +51,9 @@ public class OrderEventPublisher {
         }
     }
 
-    /**
-     * The request that stored the row, so the trace goes on where it left off. Before runbook phase 6 the
-     * stored context is ignored, as in a system whose async path is not instrumented yet: the PRODUCER span
-     * starts a trace of its own, and the worker's spans join that one.
-     */
+    /** The request that stored the row, so the trace goes on where it left off. */
     private Context producerParent(OutboxEvent event) {
-        return phase.asyncContext() ? OutboxTraceContext.restore(event.traceparent, event.tracestate) : Context.root();
+        return traceContext.restore(event.traceparent, event.tracestate);
     }
 
     /** The event stays in the outbox and is offered again on a later poll. */

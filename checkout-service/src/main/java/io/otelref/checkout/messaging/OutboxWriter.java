@@ -22,16 +22,18 @@ public class OutboxWriter {
     private final OutboxRepository outbox;
     private final ObjectMapper json;
     private final Event<OutboxEventStored> stored;
+    private final OutboxTraceContext traceContext;
 
-    OutboxWriter(OutboxRepository outbox, ObjectMapper json, Event<OutboxEventStored> stored) {
+    OutboxWriter(OutboxRepository outbox, ObjectMapper json, Event<OutboxEventStored> stored, OutboxTraceContext traceContext) {
         this.outbox = outbox;
         this.json = json;
         this.stored = stored;
+        this.traceContext = traceContext;
     }
 
     @Transactional(TxType.MANDATORY)
     public void enqueue(String topic, String key, Object event) {
-        OutboxTraceContext.Captured trace = OutboxTraceContext.capture(Context.current());
+        OutboxTraceContext.Captured trace = traceContext.capture(Context.current());
         OutboxEvent row = new OutboxEvent();
         row.topic = topic;
         row.eventKey = key;

@@ -3,6 +3,8 @@ package io.otelref.checkout.telemetry;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -12,7 +14,8 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  * {@code traceparent}/{@code tracestate} in the row; the relay, seconds later and on another thread,
  * restores it as the parent of the Kafka PRODUCER span, so the trace goes on where it left off.
  */
-public final class OutboxTraceContext {
+@ApplicationScoped
+public class OutboxTraceContext {
 
     private static final String TRACEPARENT = "traceparent";
     private static final String TRACESTATE = "tracestate";
@@ -33,16 +36,15 @@ public final class OutboxTraceContext {
     public record Captured(String traceparent, String tracestate) {
     }
 
-    private OutboxTraceContext() {
-    }
-
-    public static Captured capture(Context context) {
+    /** The context's trace as the two W3C header values, to store in the row. */
+    public Captured capture(Context context) {
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(context, carrier, Map::put);
         return new Captured(carrier.get(TRACEPARENT), carrier.get(TRACESTATE));
     }
 
-    public static Context restore(String traceparent, String tracestate) {
+    /** The stored trace as a context to parent the PRODUCER span on; an empty one when the row has none. */
+    public Context restore(String traceparent, String tracestate) {
         Map<String, String> carrier = new HashMap<>();
         if (traceparent != null) {
             carrier.put(TRACEPARENT, traceparent);

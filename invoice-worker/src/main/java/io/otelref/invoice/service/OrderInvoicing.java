@@ -30,8 +30,8 @@ import io.otelref.platform.telemetry.SpanErrors;
  * (unless {@code WorkerFixes} is switched to the mistake), and the repeated event names the same invoice.
  *
  * <p>The span is opened here rather than by {@code @BusinessSpan} because a worker has no caller to blame:
- * a record that can never be invoiced is dead-lettered, and that is an ERROR of this span. Like every
- * business span it exists from runbook phase 3 on ({@link BusinessSpans}).
+ * a record that can never be invoiced is dead-lettered, and that is an ERROR of this span. It is opened
+ * through {@link BusinessSpans}, like every business span.
  */
 @ApplicationScoped
 public class OrderInvoicing {

@@ -9,10 +9,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.otelref.platform.problem.ProblemException;
 
-/**
- * Opens the span of a {@link BusinessSpan} method and applies the error policy described there. Below
- * runbook phase 3 the span is {@link BusinessSpans}' non-recording stand-in.
- */
+/** Opens the span of a {@link BusinessSpan} method through {@link BusinessSpans} and applies the error policy described there. */
 @BusinessSpan("")
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)

@@ -18,6 +18,10 @@ import io.opentelemetry.context.Scope;
  * (random ids, sampled flag off), as a caller's unsampled {@code traceparent} would be. Work the job
  * does that should be traced starts a trace of its own under {@code Context.root()}, or continues the
  * trace it belongs to (the outbox relay continues the request that stored the event).
+ *
+ * <p>A workaround, and marked as one: it works only under a parent-based sampler, and the ids it makes are
+ * nobody's. Quarkus's JDBC instrumentation cannot be switched off for one caller; where yours can, or where
+ * the sampler can drop a job's spans by an attribute, do that instead.
  */
 public final class Untraced {
 

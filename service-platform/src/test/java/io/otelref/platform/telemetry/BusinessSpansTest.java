@@ -1,97 +1,43 @@
 package io.otelref.platform.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.otelref.telemetry.attributes.AppAttributes;
 
 class BusinessSpansTest {
 
-    private final List<SpanData> ended = new CopyOnWriteArrayList<>();
-    private final Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(new Collecting()).build().get("test");
+    private final Tracer tracer = SdkTracerProvider.builder().build().get("test");
+    private final BusinessSpans spans = new BusinessSpans(tracer);
 
     @Test
-    void belowPhaseThreeThereIsNoBusinessSpanAndItsAttributesGoNowhere() {
+    void aBusinessSpanIsAChildOfTheCurrentSpan() {
         Span server = tracer.spanBuilder("POST /api/checkout").startSpan();
         try (Scope ignored = server.makeCurrent()) {
-            Span business = spans(2).start("checkout.place_order");
-            try (Scope inside = business.makeCurrent()) {
-                business.setAttribute(AppAttributes.ACCOUNT_ID, "acc-0001");
-                tracer.spanBuilder("SELECT billing.account").startSpan().end();
-            } finally {
-                business.end();
-            }
+            Span business = spans.start("checkout.place_order");
+            assertTrue(business.isRecording());
+            assertEquals("checkout.place_order", ((ReadableSpan) business).getName());
+            assertEquals(server.getSpanContext().getSpanId(), ((ReadableSpan) business).getParentSpanContext().getSpanId());
+            business.end();
         } finally {
             server.end();
         }
-
-        assertEquals(List.of("SELECT billing.account", "POST /api/checkout"), ended.stream().map(SpanData::getName).toList());
-        assertEquals(server.getSpanContext().getSpanId(), ended.getFirst().getParentSpanId(),
-                "the dependency span hangs under the SERVER span");
-        assertTrue(ended.stream().allMatch(span -> span.getAttributes().get(AppAttributes.ACCOUNT_ID) == null),
-                "no app.* attribute anywhere");
     }
 
     @Test
-    void fromPhaseThreeTheBusinessSpanIsRecordedWithItsAttributes() {
-        Span business = spans(3).start("checkout.place_order");
-        business.setAttribute(AppAttributes.ACCOUNT_ID, "acc-0001");
-        business.end();
-
-        assertEquals(1, ended.size());
-        assertEquals("checkout.place_order", ended.getFirst().getName());
-        assertEquals("acc-0001", ended.getFirst().getAttributes().get(AppAttributes.ACCOUNT_ID));
-    }
-
-    @Test
-    void eachPhaseAddsWhatTheRunbookSays() {
-        assertFalse(new InstrumentationPhase(2).businessSpans());
-        assertTrue(new InstrumentationPhase(3).appAttributes());
-        assertFalse(new InstrumentationPhase(5).asyncContext());
-        assertTrue(new InstrumentationPhase(6).asyncContext());
-        assertThrows(IllegalArgumentException.class, () -> new InstrumentationPhase(7));
-        assertThrows(IllegalArgumentException.class, () -> new InstrumentationPhase(-1));
-    }
-
-    private BusinessSpans spans(int phase) {
-        return new BusinessSpans(tracer, new InstrumentationPhase(phase));
-    }
-
-    private final class Collecting implements SpanProcessor {
-
-        @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            ended.add(span.toSpanData());
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
+    void withoutABusinessSpanTheAttributesGoOnTheCurrentSpan() {
+        Span consumer = tracer.spanBuilder("process invoices.created").startSpan();
+        try (Scope ignored = consumer.makeCurrent()) {
+            assertSame(consumer, spans.current());
+        } finally {
+            consumer.end();
         }
     }
 }

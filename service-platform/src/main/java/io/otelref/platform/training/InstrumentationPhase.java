@@ -1,4 +1,4 @@
-package io.otelref.platform.telemetry;
+package io.otelref.platform.training;
 
 import jakarta.inject.Singleton;
 
@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.Startup;
 
 /**
- * How far along the adoption runbook (docs/runbook/) this system runs: {@code otelref.instrumentation.phase}
+ * Training only, not a pattern to copy: how far along the adoption runbook (docs/runbook/) this system runs: {@code otelref.instrumentation.phase}
  * (env {@code OTELREF_INSTRUMENTATION_PHASE}), 0 to 6, read at start-up, so one build runs every phase.
  *
  * <table>
@@ -23,6 +23,10 @@ import io.quarkus.runtime.Startup;
  * matters either. Phase 5 uses them in incident analysis.</td></tr>
  * <tr><td>6</td><td>+ the async path joined to the request's trace through the outbox (the default: everything).</td></tr>
  * </table>
+ *
+ * <p>The code people copy always runs at phase 6, and none of it asks this class. The lower phases are taken
+ * away here, in this package, by beans that stand in for the patterns' own ({@link PhasedBusinessSpans}, and
+ * checkout's {@code PhasedOutboxTraceContext}): a real system adopts a phase by writing its code, not by a switch.
  */
 @Startup
 @Singleton
