@@ -16,7 +16,8 @@ shown is also run, as a whole fenced block where its lines share variables (toke
 
    - as written: `./demo status|help|scenario list|logs <c>|trace ...`, `curl ...` (through a wrapper
      that adds --fail-with-body, so an HTTP error fails the run), `java -version`, shell assignments;
-   - with a real trace id for `<traceId>` / `<id>`, taken from Jaeger;
+   - with a real trace id for `<traceId>` / `<id>`: a checkout of the last 15 minutes whose order was invoiced,
+     found in VictoriaLogs and checked to be in Jaeger, so that both its trace and its log records exist;
    - shortened: `./demo scenario <name> ...` runs with `--duration 3s --no-warm-up` (its full-length
      signature is what the end-to-end suite measures), load-generator runs with --duration 3s and a
      ramp-up of at most 1s, in a scratch directory so that their report files do not land in the checkout;
@@ -27,7 +28,8 @@ cluster on this machine; mvn, promtool, `./demo test`, `bash .ci/run`: the test 
 them). A command of any other kind fails the check, so a new kind of command cannot slip by unrun.
 After the run, every service's admin settings are reset.
 
-Prints what it checked; exits 1 listing every failure as file:line, 0 when there is none.
+Prints what it checked; exits 1 listing every failure as file:line, 0 when there is none. Its rules are tested
+by tools/test_doc_check.py (pytest), which the test command runs first.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -371,6 +374,7 @@ LONGEST_RAMP_UP = "1s"
 TRACE_ID_PLACEHOLDERS = ("<traceId>", "<id>")
 SERVICE_PORTS = {"checkout-service": 8080, "billing-service": 8081, "invoice-worker": 8082}
 JAEGER = "http://127.0.0.1:16686"
+VICTORIALOGS = "http://127.0.0.1:9428"
 # Every script starts with this: an HTTP error from a documented curl fails the run, though the docs
 # leave out --fail to keep the examples short.
 PRELUDE = "set -euo pipefail\ncurl() { command curl --fail-with-body \"$@\"; }\n"
@@ -477,6 +481,9 @@ def plan_command(raw: str, at: str, trace_id: str, plan: DocRuns, report: Report
 
 
 def plan_demo(command: str, at: str, trace_id: str, plan: DocRuns) -> str | None:
+    # A trace id placeholder is filled in first, so that `./demo trace <traceId>` runs rather than reading
+    # as a synopsis; any other placeholder (`<name>`, `<service>`) still marks one.
+    command = substitute(command, trace_id)
     args = words(command)[1:]
     subcommand = args[0] if args else "help"
     if subcommand == "scenario" and "--target" in args:
@@ -489,7 +496,6 @@ def plan_demo(command: str, at: str, trace_id: str, plan: DocRuns) -> str | None
         plan.not_run.setdefault(command, "it would republish the stack's own dead letters; DeadLetterTopicsTest and"
                                 " DeadLetterReplayEndToEndTest run replays")
         return None
-    command = substitute(command, trace_id)
     synopsis = re.search(r"<[^>]+>|…", command) or any(PLACEHOLDER.match(arg) for arg in args[1:])
     if synopsis or (subcommand in ("scenario", "trace", "logs", "dlq") and len(args) == 1):
         plan.mentions += 1   # a synopsis (`./demo scenario <name> [--fix]`) or a subcommand named in passing
@@ -545,12 +551,25 @@ def add_script(plan: DocRuns, at: str, commands: list[str], trace_id: str, repor
 
 
 def recent_trace_id() -> str:
-    url = f"{JAEGER}/api/traces?service=checkout-service&operation=POST%20%2Fapi%2Fcheckout&limit=1&lookback=1h"
-    with urllib.request.urlopen(url, timeout=10) as answer:
-        traces = json.load(answer).get("data") or []
-    if not traces:
-        raise SystemExit("doc-check --run: Jaeger has no checkout trace to show; is the stack running (./demo up)?")
-    return traces[0]["traceID"]
+    """A recent checkout that went all the way (its order invoiced), so that both its trace and its log records
+    exist: what `./demo trace <traceId> --logs` and `./demo logs --trace <traceId>` are shown with. A declined
+    checkout logs nothing, so Jaeger's latest checkout trace alone would not do."""
+    query = urllib.parse.urlencode({"query": '_time:15m _msg:~"^Order .* invoiced$" | limit 20'})
+    try:
+        with urllib.request.urlopen(f"{VICTORIALOGS}/select/logsql/query?{query}", timeout=10) as answer:
+            candidates = [json.loads(line)["trace_id"] for line in answer.read().decode().splitlines() if line.strip()]
+    except OSError as unanswered:
+        raise SystemExit(f"doc-check --run: VictoriaLogs at {VICTORIALOGS} did not answer ({unanswered}); "
+                         "is the stack running (./demo up)?")
+    for trace_id in candidates:
+        try:
+            with urllib.request.urlopen(f"{JAEGER}/api/traces/{trace_id}", timeout=10) as answer:
+                if json.load(answer).get("data"):
+                    return trace_id
+        except OSError:
+            continue   # not in Jaeger (yet): the next one
+    raise SystemExit("doc-check --run: no checkout of the last 15 minutes has both its trace in Jaeger and its log"
+                     " records in VictoriaLogs; is the stack running (./demo up)?")
 
 
 def run_script(script: Script, scratch: str, environment: dict[str, str], report: Report) -> None:
