@@ -3,6 +3,8 @@ package io.otelref.loadgen.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,75 @@ public record LoadOptions(
         return new LoadOptions(target, rate, Duration.ZERO, duration, DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT, 0, 0,
                 DEFAULT_ITEMS_MIN, DEFAULT_ITEMS_MAX, 0, DEFAULT_SLOWEST, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), otlpEndpoint, 1, seed);
+    }
+
+    /** The same run with orders of {@code min} to {@code max} distinct SKUs ({@code --items-min}, {@code --items-max}). */
+    public LoadOptions withItems(int min, int max) {
+        if (min < 1 || min > max || max > SKUS) {
+            throw new IllegalArgumentException("items from " + min + " to " + max + ": need 1 <= min <= max <= " + SKUS);
+        }
+        return new LoadOptions(target, rate, rampUp, duration, maxInFlight, requestTimeout, hotAccounts, hotShare, min, max,
+                retryShare, slowestKept, maxP99, maxErrorRate, jsonReport, htmlReport, otlpEndpoint, sampleRatio, seed);
+    }
+
+    /** The same run with {@code share} of the orders on {@code accounts} accounts ({@code --hot-accounts}, {@code --hot-share}). */
+    public LoadOptions withHotAccounts(int accounts, double share) {
+        if (accounts < 1 || accounts > ACCOUNTS || share < 0 || share > 1) {
+            throw new IllegalArgumentException(share + " of the orders on " + accounts + " accounts: need 1 to " + ACCOUNTS
+                    + " accounts and a share from 0 to 1");
+        }
+        return new LoadOptions(target, rate, rampUp, duration, maxInFlight, requestTimeout, accounts, share, itemsMin,
+                itemsMax, retryShare, slowestKept, maxP99, maxErrorRate, jsonReport, htmlReport, otlpEndpoint, sampleRatio, seed);
+    }
+
+    /** The same run with {@code ratio} of its orders traced as sampled ({@code --sample-ratio}). */
+    public LoadOptions withSampleRatio(double ratio) {
+        if (ratio < 0 || ratio > 1) {
+            throw new IllegalArgumentException("a sample ratio is from 0 to 1, not " + ratio);
+        }
+        return new LoadOptions(target, rate, rampUp, duration, maxInFlight, requestTimeout, hotAccounts, hotShare, itemsMin,
+                itemsMax, retryShare, slowestKept, maxP99, maxErrorRate, jsonReport, htmlReport, otlpEndpoint, ratio, seed);
+    }
+
+    /**
+     * The load generator's flags that make this same run, defaults left out and the seed in: what a caller that
+     * built the run in code prints, so that it can be rerun by hand. {@code LoadOptionsParser.parse} of it gives
+     * this run back.
+     */
+    public List<String> commandLine() {
+        List<String> flags = new ArrayList<>(List.of("--target", target.toString(), "--rate", String.valueOf(rate)));
+        if (!rampUp.isZero()) {
+            flags.addAll(List.of("--ramp-up", DurationArgument.format(rampUp)));
+        }
+        flags.addAll(List.of("--duration", DurationArgument.format(duration)));
+        if (maxInFlight != DEFAULT_MAX_IN_FLIGHT) {
+            flags.addAll(List.of("--max-in-flight", String.valueOf(maxInFlight)));
+        }
+        if (!requestTimeout.equals(DEFAULT_TIMEOUT)) {
+            flags.addAll(List.of("--timeout", DurationArgument.format(requestTimeout)));
+        }
+        if (hotAccounts > 0) {
+            flags.addAll(List.of("--hot-accounts", String.valueOf(hotAccounts), "--hot-share", String.valueOf(hotShare)));
+        }
+        if (itemsMin != DEFAULT_ITEMS_MIN || itemsMax != DEFAULT_ITEMS_MAX) {
+            flags.addAll(List.of("--items-min", String.valueOf(itemsMin), "--items-max", String.valueOf(itemsMax)));
+        }
+        if (retryShare > 0) {
+            flags.addAll(List.of("--retry-share", String.valueOf(retryShare)));
+        }
+        if (slowestKept != DEFAULT_SLOWEST) {
+            flags.addAll(List.of("--slowest", String.valueOf(slowestKept)));
+        }
+        maxP99.ifPresent(limit -> flags.addAll(List.of("--max-p99", DurationArgument.format(limit))));
+        maxErrorRate.ifPresent(limit -> flags.addAll(List.of("--max-error-rate", String.valueOf(limit))));
+        jsonReport.ifPresent(file -> flags.addAll(List.of("--report", file.toString())));
+        htmlReport.ifPresent(file -> flags.addAll(List.of("--html", file.toString())));
+        otlpEndpoint.ifPresent(endpoint -> flags.addAll(List.of("--otlp", endpoint.toString())));
+        if (sampleRatio != 1) {
+            flags.addAll(List.of("--sample-ratio", String.valueOf(sampleRatio)));
+        }
+        flags.addAll(List.of("--seed", String.valueOf(seed)));
+        return flags;
     }
 
     public Duration totalDuration() {

@@ -7,7 +7,9 @@ import static io.otelref.scenarios.stack.Service.WORKER;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
+import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.scenarios.inject.PoisonRecords;
 import io.otelref.scenarios.signal.Signal;
 import io.otelref.scenarios.signal.Signals;
@@ -66,7 +68,7 @@ public final class Catalogue {
         return new Scenario("baseline", "healthy traffic: the reference for every comparison",
                 "What do a normal checkout's trace and latency look like? Every other scenario is read against this.",
                 Treatment.of("nothing switched: the services as configured"), Optional.empty(),
-                8, List.of("--items-min", "1", "--items-max", "4"),
+                8, orders(1, 4),
                 List.of(USER_P95, ERROR_RATE, BILLING_AUTHORIZATIONS, GATEWAY_P95, ORDER_TO_INVOICE_P95, TIME_BETWEEN_SPANS),
                 List.of(new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
                 Exhibit.SLOWEST, Optional.empty());
@@ -78,7 +80,7 @@ public final class Catalogue {
                 Treatment.of("30 % of payment-gateway calls take 900 ms (still inside billing's 1 s timeout)",
                         change(BILLING, "gateway", Map.of("slowShare", 0.3, "slowLatencyMs", 900))),
                 Optional.empty(),
-                8, List.of("--items-min", "1", "--items-max", "4"),
+                8, orders(1, 4),
                 List.of(USER_P95, GATEWAY_P95, PRICING_P95, ERROR_RATE),
                 List.of(new PromQuery("checkout p95 (s)", CHECKOUT_P95),
                         new PromQuery("p95 of billing's outgoing calls by path template (s)", "histogram_quantile(0.95, sum by "
@@ -96,7 +98,7 @@ public final class Catalogue {
                         + "breaker), billing retries the gateway only within a retry budget",
                         change(CHECKOUT, "fixes", Map.of("singleRetryLayer", true)),
                         change(BILLING, "fixes", Map.of("retryBudget", true)))),
-                8, List.of("--items-min", "1", "--items-max", "2"),
+                8, orders(1, 2),
                 List.of(BILLING_AUTHORIZATIONS, GATEWAY_AUTHORIZATIONS, ERROR_RATE, USER_P95),
                 List.of(new PromQuery("retries per second by dependency", "sum by (job, dependency) (rate(app_dependency_retries_total[$window]))"),
                         new PromQuery("billing authorization requests per second", "sum(rate(http_server_request_duration_seconds_count{"
@@ -112,10 +114,10 @@ public final class Catalogue {
                         // At the default 40–100 ms the lock is busy about half the time and the queue on it
                         // comes and goes between runs; a slightly slower gateway makes it build every time.
                         change(BILLING, "gateway", Map.of("baseLatencyMs", 80, "jitterMs", 40)))
-                        .withLoadFlags("--hot-accounts", "1", "--hot-share", "0.9"),
+                        .withLoad(options -> options.withHotAccounts(1, 0.9)),
                 Optional.of(Treatment.of("billing reserves the amount, commits (releasing the lock), then calls the gateway",
                         change(BILLING, "fixes", Map.of("releaseLockBeforeGateway", true)))),
-                8, List.of("--items-min", "1", "--items-max", "2"),
+                8, orders(1, 2),
                 List.of(ACCOUNT_LOCK_P95, USER_P95, ERROR_RATE),
                 List.of(new PromQuery("p95 wait for the account lock (s)", "histogram_quantile(0.95, sum by (le) (rate("
                         + "app_account_lock_wait_duration_seconds_bucket[$window])))"),
@@ -130,7 +132,7 @@ public final class Catalogue {
                         change(WORKER, "behaviour", Map.of("processingDelayMs", 400, "concurrency", 1))),
                 Optional.of(Treatment.of("invoice-worker handles 8 records at once",
                         change(WORKER, "behaviour", Map.of("concurrency", 8)))),
-                8, List.of("--items-min", "1", "--items-max", "3"),
+                8, orders(1, 3),
                 List.of(ORDER_TO_INVOICE_P95, USER_P95, ORDERS_INVOICED),
                 List.of(new PromQuery("order-to-invoice p95 (s)", "histogram_quantile(0.95, sum by (le) (rate("
                         + "app_order_invoicing_duration_seconds_bucket[$window])))"),
@@ -144,7 +146,7 @@ public final class Catalogue {
                 "Some events never become invoices. Where did they go, why, and did the healthy orders keep flowing?",
                 Treatment.of("legacy-order-importer publishes a malformed event every 2 s beside the normal traffic"),
                 Optional.empty(),
-                8, List.of("--items-min", "1", "--items-max", "3"),
+                8, orders(1, 3),
                 List.of(POISON_DEAD_LETTERED, ORDERS_INVOICED, ORDER_TO_INVOICE_P95),
                 List.of(new PromQuery("records the worker dead-lettered per second", "sum(rate(messaging_process_duration_seconds_count{"
                         + "job=\"invoice-worker\",messaging_destination_name=\"orders.placed\",error_type!=\"\"}[$window]))")),
@@ -160,7 +162,7 @@ public final class Catalogue {
                         change(WORKER, "fixes", Map.of("idempotencyKeyPerOrder", false))),
                 Optional.of(Treatment.of("the worker's Idempotency-Key is the order id, whatever the attempt",
                         change(WORKER, "fixes", Map.of("idempotencyKeyPerOrder", true)))),
-                8, List.of("--items-min", "1", "--items-max", "3"),
+                8, orders(1, 3),
                 List.of(INVOICED_TWICE, ORDER_TO_INVOICE_P95, USER_P95),
                 List.of(new PromQuery("retries of the worker's billing calls per second", "sum(rate(app_dependency_retries_total{"
                         + "job=\"invoice-worker\"}[$window]))")),
@@ -174,7 +176,7 @@ public final class Catalogue {
                         change(BILLING, "pricing", Map.of("unavailableSkus", List.of("SKU-0007", "SKU-0019", "SKU-0033")))),
                 Optional.of(Treatment.of("checkout prices a failed SKU at the last price billing quoted for it",
                         change(CHECKOUT, "fixes", Map.of("pricingFallback", true)))),
-                8, List.of("--items-min", "3", "--items-max", "6"),
+                8, orders(3, 6),
                 List.of(ERROR_RATE, FAILED_PRICING_CALLS, PRICED_FROM_FALLBACK, USER_P95),
                 List.of(new PromQuery("billing pricing answers by status, per second", "sum by (http_response_status_code) (rate("
                         + "http_server_request_duration_seconds_count{job=\"billing-service\",http_route=\"/api/prices/{sku}\"}[$window]))")),
@@ -188,7 +190,7 @@ public final class Catalogue {
                         change(CHECKOUT, "pool", Map.of("maxSize", 1))),
                 Optional.of(Treatment.of("checkout's pool back to 20 connections",
                         change(CHECKOUT, "pool", Map.of("maxSize", 20)))),
-                16, List.of("--items-min", "1", "--items-max", "3"),
+                16, orders(1, 3),
                 List.of(CONNECTION_WAIT_P95, TIME_BETWEEN_SPANS, USER_P95, ERROR_RATE),
                 List.of(new PromQuery("threads waiting for a checkout connection", "max(agroal_awaiting_count{job=\"checkout-service\"})"),
                         new PromQuery("checkout p95 (s)", CHECKOUT_P95)),
@@ -200,14 +202,19 @@ public final class Catalogue {
                 "Prometheus shows failed checkouts. Find their traces.",
                 Treatment.of("the user's side samples 5 % of traces; billing answers 503 for SKU-0042 and SKU-0043",
                         change(BILLING, "pricing", Map.of("unavailableSkus", List.of("SKU-0042", "SKU-0043"))))
-                        .withLoadFlags("--sample-ratio", "0.05"),
+                        .withLoad(options -> options.withSampleRatio(0.05)),
                 Optional.of(Treatment.of("every request traced at the source, the collector keeping every failed or slow "
-                        + "trace and a tenth of the rest (tail sampling)").withLoadFlags("--sample-ratio", "1").withTailSampling()),
-                10, List.of("--items-min", "1", "--items-max", "3"),
+                        + "trace and a tenth of the rest (tail sampling)").withLoad(options -> options.withSampleRatio(1)).withTailSampling()),
+                10, orders(1, 3),
                 List.of(FAILURES_IN_METRICS, FAILURES_WITH_TRACE, SPANS_STORED, ERROR_RATE),
                 List.of(new PromQuery("failed checkouts in the window", "sum(increase(http_server_request_duration_seconds_count{"
                         + "job=\"checkout-service\",http_route=\"/api/checkout\",http_response_status_code=~\"5..\"}[$window]))")),
                 Exhibit.FAILED, Optional.empty());
+    }
+
+    /** A scenario's orders: {@code min} to {@code max} distinct SKUs each, the width of checkout's pricing fan-out. */
+    private static UnaryOperator<LoadOptions> orders(int min, int max) {
+        return options -> options.withItems(min, max);
     }
 
     private static AdminChange change(Service service, String resource, Map<String, Object> values) {

@@ -2,7 +2,9 @@ package io.otelref.scenarios.catalogue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
+import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.scenarios.signal.Signal;
 
 /**
@@ -10,7 +12,7 @@ import io.otelref.scenarios.signal.Signal;
  * question to answer from telemetry alone and the signals that answer it.
  *
  * @param rate     arrivals per second when the command line names none: enough load for the fault to show
- * @param load     load-generator flags of the scenario's traffic (rate and duration are the runner's)
+ * @param load     the scenario's traffic, applied to a plain open-model run of the runner's rate and duration
  * @param signals  what telemetry shows, measured per run; the signature the e2e suite asserts
  * @param queries  PromQL that shows the scenario in Prometheus
  * @param exhibit  which trace to draw as a waterfall
@@ -22,14 +24,13 @@ public record Scenario(
         Treatment fault,
         Optional<Treatment> fix,
         double rate,
-        List<String> load,
+        UnaryOperator<LoadOptions> load,
         List<Signal> signals,
         List<PromQuery> queries,
         Exhibit exhibit,
         Optional<DuringLoad> duringLoad) {
 
     public Scenario {
-        load = List.copyOf(load);
         signals = List.copyOf(signals);
         queries = List.copyOf(queries);
     }

@@ -1,8 +1,13 @@
 package io.otelref.scenarios.catalogue;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.scenarios.stack.AdminChange;
 
 /**
@@ -10,32 +15,40 @@ import io.otelref.scenarios.stack.AdminChange;
  *
  * @param description one line a trainee reads before the load starts
  * @param changes     admin API changes, applied in order
- * @param loadFlags   load-generator flags added to the scenario's load (a later flag overrides an earlier one)
+ * @param load        what this side changes in the scenario's load (the identity when nothing)
  * @param tailSampling whether the collector in front of Jaeger samples at the tail instead of keeping every trace
  */
-public record Treatment(String description, List<AdminChange> changes, List<String> loadFlags, boolean tailSampling) {
+public record Treatment(String description, List<AdminChange> changes, UnaryOperator<LoadOptions> load, boolean tailSampling) {
 
     public Treatment {
         changes = List.copyOf(changes);
-        loadFlags = List.copyOf(loadFlags);
     }
+
+    /** Any run: a treatment that leaves it equal leaves every run as it is. */
+    private static final LoadOptions ANY_RUN = LoadOptions.openModel(URI.create("http://127.0.0.1:8080"), 8,
+            Duration.ofSeconds(20), Optional.empty(), 1);
 
     public static Treatment of(String description, AdminChange... changes) {
-        return new Treatment(description, List.of(changes), List.of(), false);
+        return new Treatment(description, List.of(changes), UnaryOperator.identity(), false);
     }
 
-    public Treatment withLoadFlags(String... flags) {
-        return new Treatment(description, changes, List.of(flags), tailSampling);
+    public Treatment withLoad(UnaryOperator<LoadOptions> change) {
+        return new Treatment(description, changes, change, tailSampling);
+    }
+
+    /** Whether this side switches nothing and leaves the load as it is: the stack as configured (the baseline). */
+    public boolean switchesNothing() {
+        return changes.isEmpty() && !tailSampling && load.apply(ANY_RUN).equals(ANY_RUN);
     }
 
     /** The collector keeps every failed or slow trace and a tenth of the rest (deploy/otel-collector/tail-sampling.yaml). */
     public Treatment withTailSampling() {
-        return new Treatment(description, changes, loadFlags, true);
+        return new Treatment(description, changes, load, true);
     }
 
     /** The fix is applied on top of the fault: both sides run the same load against the same fault. */
     public Treatment then(Treatment fix) {
-        return new Treatment(fix.description, concat(changes, fix.changes), concat(loadFlags, fix.loadFlags),
+        return new Treatment(fix.description, concat(changes, fix.changes), options -> fix.load.apply(load.apply(options)),
                 tailSampling || fix.tailSampling);
     }
 

@@ -12,10 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.otelref.loadgen.config.LoadOptions;
-import io.otelref.loadgen.config.LoadOptionsParser;
-import io.otelref.loadgen.config.UsageException;
 import io.otelref.loadgen.results.RunResults;
 import io.otelref.loadgen.results.TracedRequest;
 import io.otelref.loadgen.run.LoadRun;
@@ -41,7 +40,10 @@ import io.otelref.scenarios.stack.StackException;
 public final class ScenarioRunner {
 
     /** Healthy, unmeasured load with many lines per order: JIT-warm services, and every SKU priced once. */
-    private static final List<String> WARM_UP_LOAD = List.of("--duration", "6s", "--items-min", "8", "--items-max", "12");
+    /** Wide orders, so that every pricing and JDBC path is compiled before anything is measured. */
+    private static final Duration WARM_UP_DURATION = Duration.ofSeconds(6);
+    private static final int WARM_UP_ITEMS_MIN = 8;
+    private static final int WARM_UP_ITEMS_MAX = 12;
     private static final int WARM_UP_ROUNDS = 6;
     /** Two rounds whose p95 differ by at most this share: the services' latency has stopped moving. */
     private static final double SETTLED = 0.25;
@@ -79,9 +81,8 @@ public final class ScenarioRunner {
             if (plan.warmUp()) {
                 warmUp(plan.rate().orElse(scenario.rate()));
             }
-            boolean switchesNothing = scenario.fault().changes().isEmpty() && scenario.fault().loadFlags().isEmpty()
-                    && !scenario.fault().tailSampling();
-            PhaseResult fault = runPhase(scenario, switchesNothing ? "as configured" : "fault", scenario.fault(), plan);
+            PhaseResult fault = runPhase(scenario, scenario.fault().switchesNothing() ? "as configured" : "fault",
+                    scenario.fault(), plan);
             Optional<PhaseResult> fix = Optional.empty();
             if (plan.withFix() && scenario.fix().isPresent()) {
                 fix = Optional.of(runPhase(scenario, "fix", scenario.fault().then(scenario.fix().get()), plan));
@@ -105,14 +106,9 @@ public final class ScenarioRunner {
             admin.apply(change);
             progress.println("  switched " + change.describe());
         }
-        List<String> flags = new ArrayList<>(List.of(
-                "--target", stack.service(Service.CHECKOUT).toString(),
-                "--otlp", stack.otlp().toString(),
-                "--rate", String.valueOf(plan.rate().orElse(scenario.rate())),
-                "--duration", plan.duration().toSeconds() + "s"));
-        flags.addAll(scenario.load());
-        flags.addAll(treatment.loadFlags());
-        progress.println("  load: load-generator " + String.join(" ", flags.subList(4, flags.size())));
+        LoadOptions load = treatment.load().apply(scenario.load().apply(LoadOptions.openModel(stack.service(Service.CHECKOUT),
+                plan.rate().orElse(scenario.rate()), plan.duration(), Optional.of(stack.otlp()), newSeed())));
+        progress.println("  load: load-generator " + String.join(" ", load.commandLine()));
 
         List<TracedRequest> answered = Collections.synchronizedList(new ArrayList<>());
         Instant start = Instant.now();
@@ -121,7 +117,7 @@ public final class ScenarioRunner {
         try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<List<String>> disturbance = beside.submit(() -> scenario.duringLoad().isPresent()
                     ? scenario.duringLoad().get().run(stack, plan.duration()) : List.<String>of());
-            results = new LoadRun(options(flags), answered::add).runPrintingProgress(progress);
+            results = new LoadRun(load, answered::add).runPrintingProgress(progress);
             injected = disturbance.get();
         } catch (ExecutionException failed) {
             throw new StackException("the scenario's side action failed: " + failed.getCause());
@@ -152,14 +148,13 @@ public final class ScenarioRunner {
      * was the first without an error, and the baseline measured right after had a payment-gateway p95 of 1.5 s.
      */
     private void warmUp(double rate) throws InterruptedException {
-        List<String> flags = new ArrayList<>(List.of("--target", stack.service(Service.CHECKOUT).toString(),
-                "--rate", String.valueOf(rate)));
-        flags.addAll(WARM_UP_LOAD);
+        LoadOptions load = LoadOptions.openModel(stack.service(Service.CHECKOUT), rate, WARM_UP_DURATION, Optional.empty(),
+                newSeed()).withItems(WARM_UP_ITEMS_MIN, WARM_UP_ITEMS_MAX);
         admin.resetAll();
         double previousP95 = Double.NaN;
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
             progress.printf("warming up: healthy load for 6 s, not measured (round %d)%n", round);
-            LoadRun warmUp = new LoadRun(options(flags));
+            LoadRun warmUp = new LoadRun(load);
             warmUp.run();
             RunResults results = warmUp.recorder().snapshot(System.nanoTime());
             double p95 = results.latency().p95Ms();
@@ -177,11 +172,8 @@ public final class ScenarioRunner {
         progress.println("  still not settled; measuring anyway");
     }
 
-    private static LoadOptions options(List<String> flags) {
-        try {
-            return LoadOptionsParser.parse(flags).orElseThrow();
-        } catch (UsageException wrongFlags) {
-            throw new IllegalStateException("a scenario's load flags are wrong: " + wrongFlags.getMessage(), wrongFlags);
-        }
+    /** A fresh seed per run, as the command line picks one when it is given none; the printed command line keeps it. */
+    private static long newSeed() {
+        return ThreadLocalRandom.current().nextLong();
     }
 }

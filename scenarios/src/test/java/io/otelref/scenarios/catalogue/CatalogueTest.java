@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.otelref.loadgen.config.LoadOptions;
 import io.otelref.loadgen.config.LoadOptionsParser;
 
 class CatalogueTest {
+
+    /** What the runner starts each phase from: its rate, duration and span export, then the scenario's load. */
+    private static final LoadOptions PLAIN = LoadOptions.openModel(URI.create("http://127.0.0.1:8080"), 8,
+            Duration.ofSeconds(20), Optional.of(URI.create("http://127.0.0.1:4318")), 1);
 
     @Test
     void namesAreUniqueAndTheIssueListIsCovered() {
@@ -35,16 +43,15 @@ class CatalogueTest {
         }
     }
 
-    /** The load flags of every phase are ones the load generator accepts: a typo would only show in a live run. */
+    /** The load of every phase is a run the load generator's own command line accepts, and names the same run. */
     @Test
-    void everyPhaseLoadParses() throws Exception {
+    void everyPhaseLoadIsARunTheCommandLineGivesBack() throws Exception {
         for (Scenario scenario : Catalogue.all()) {
             List<Treatment> phases = new ArrayList<>(List.of(scenario.fault()));
             scenario.fix().ifPresent(fix -> phases.add(scenario.fault().then(fix)));
             for (Treatment phase : phases) {
-                List<String> flags = new ArrayList<>(scenario.load());
-                flags.addAll(phase.loadFlags());
-                assertTrue(LoadOptionsParser.parse(flags).isPresent(), scenario.name() + " " + flags);
+                LoadOptions load = phase.load().apply(scenario.load().apply(PLAIN));
+                assertEquals(Optional.of(load), LoadOptionsParser.parse(load.commandLine()), scenario.name() + " " + load);
             }
         }
     }
@@ -53,9 +60,18 @@ class CatalogueTest {
     void theFixPhaseKeepsTheFaultAndAddsTheFix() {
         Scenario hotAccount = Catalogue.named("hot-account").orElseThrow();
         Treatment fixPhase = hotAccount.fault().then(hotAccount.fix().orElseThrow());
-        assertEquals(List.of("--hot-accounts", "1", "--hot-share", "0.9"), fixPhase.loadFlags());
+        LoadOptions fixLoad = fixPhase.load().apply(PLAIN);
+        assertEquals(1, fixLoad.hotAccounts());
+        assertEquals(0.9, fixLoad.hotShare());
         List<Object> faultThenFix = new ArrayList<>(hotAccount.fault().changes());
         faultThenFix.addAll(hotAccount.fix().get().changes());
         assertEquals(faultThenFix, fixPhase.changes());
+    }
+
+    @Test
+    void onlyTheBaselineAndThePoisonMessageSwitchNothing() {
+        assertEquals(List.of("baseline", "poison-message"), Catalogue.all().stream()
+                .filter(scenario -> scenario.fault().switchesNothing()).map(Scenario::name).toList());
+        assertFalse(Treatment.of("a heavier load").withLoad(options -> options.withItems(3, 6)).switchesNothing());
     }
 }
