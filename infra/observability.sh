@@ -210,6 +210,32 @@ forget_stale_pid_file() {
   fi
 }
 
+# component_stop NAME PID_FUNCTION PID_FILE: stops the component if it runs (stop_pid), or says it does not.
+component_stop() {
+  local name=$1 pid_function=$2 pid_file=$3 pid
+  pid=$("$pid_function")
+  if [[ -z $pid ]]; then
+    forget_stale_pid_file "$name" "$pid_file"
+    otelref_log "$name" "not running"
+    return 0
+  fi
+  stop_pid "$name" "$pid" "$pid_file"
+}
+
+# component_status NAME WHERE PORT PID_FUNCTION READY_FUNCTION [NOTE]: the component's line of `status`. PORT is
+# the one whose owner is named when the component is stopped; NOTE is added to a running one's state.
+component_status() {
+  local name=$1 where=$2 port=$3 pid_function=$4 ready_function=$5 note=${6:-} pid state
+  pid=$("$pid_function")
+  if [[ -z $pid ]]; then
+    printf '%-11s %-26s stopped%s\n' "$name" "$where" "$(foreign_port_note "$port")"
+    return 0
+  fi
+  state=ready
+  "$ready_function" || state="not ready"
+  printf '%-11s %-26s running pid %s (%s%s)\n' "$name" "$where" "$pid" "$state" "${note:+, $note}"
+}
+
 # wait_ready PREFIX PID LOG READY_FUNCTION WHAT: polls READY_FUNCTION until it succeeds, failing
 # with the log's tail if the server exits or START_TIMEOUT passes.
 wait_ready() {
@@ -332,26 +358,11 @@ jaeger_start() {
 }
 
 jaeger_stop() {
-  local pid
-  pid=$(jaeger_pid)
-  if [[ -z $pid ]]; then
-    forget_stale_pid_file jaeger "$JAEGER_PID_FILE"
-    otelref_log jaeger "not running"
-    return 0
-  fi
-  stop_pid jaeger "$pid" "$JAEGER_PID_FILE"
+  component_stop jaeger jaeger_pid "$JAEGER_PID_FILE"
 }
 
 jaeger_status() {
-  local pid state where="$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT,$JAEGER_QUERY_PORT"
-  pid=$(jaeger_pid)
-  if [[ -z $pid ]]; then
-    printf '%-11s %-26s stopped%s\n' jaeger "$where" "$(foreign_port_note "$JAEGER_QUERY_PORT")"
-    return 0
-  fi
-  state=ready
-  jaeger_ready || state="not ready"
-  printf '%-11s %-26s running pid %s (%s)\n' jaeger "$where" "$pid" "$state"
+  component_status jaeger "$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT,$JAEGER_QUERY_PORT" "$JAEGER_QUERY_PORT" jaeger_pid jaeger_ready
 }
 
 jaeger_check() {
@@ -421,26 +432,11 @@ zipkin_start() {
 }
 
 zipkin_stop() {
-  local pid
-  pid=$(zipkin_pid)
-  if [[ -z $pid ]]; then
-    forget_stale_pid_file zipkin "$ZIPKIN_PID_FILE"
-    otelref_log zipkin "not running"
-    return 0
-  fi
-  stop_pid zipkin "$pid" "$ZIPKIN_PID_FILE"
+  component_stop zipkin zipkin_pid "$ZIPKIN_PID_FILE"
 }
 
 zipkin_status() {
-  local pid state
-  pid=$(zipkin_pid)
-  if [[ -z $pid ]]; then
-    printf '%-11s %-26s stopped%s\n' zipkin "$ZIPKIN_HOST:$ZIPKIN_PORT" "$(foreign_port_note "$ZIPKIN_PORT")"
-    return 0
-  fi
-  state=ready
-  zipkin_ready || state="not ready"
-  printf '%-11s %-26s running pid %s (%s)\n' zipkin "$ZIPKIN_HOST:$ZIPKIN_PORT" "$pid" "$state"
+  component_status zipkin "$ZIPKIN_HOST:$ZIPKIN_PORT" "$ZIPKIN_PORT" zipkin_pid zipkin_ready
 }
 
 # ============================================================================================
@@ -517,26 +513,11 @@ vlogs_start() {
 }
 
 vlogs_stop() {
-  local pid
-  pid=$(vlogs_pid)
-  if [[ -z $pid ]]; then
-    forget_stale_pid_file victorialogs "$VLOGS_PID_FILE"
-    otelref_log victorialogs "not running"
-    return 0
-  fi
-  stop_pid victorialogs "$pid" "$VLOGS_PID_FILE"
+  component_stop victorialogs vlogs_pid "$VLOGS_PID_FILE"
 }
 
 vlogs_status() {
-  local pid state
-  pid=$(vlogs_pid)
-  if [[ -z $pid ]]; then
-    printf '%-11s %-26s stopped%s\n' victorialogs "$VLOGS_HOST:$VLOGS_PORT" "$(foreign_port_note "$VLOGS_PORT")"
-    return 0
-  fi
-  state=ready
-  vlogs_ready || state="not ready"
-  printf '%-11s %-26s running pid %s (%s)\n' victorialogs "$VLOGS_HOST:$VLOGS_PORT" "$pid" "$state"
+  component_status victorialogs "$VLOGS_HOST:$VLOGS_PORT" "$VLOGS_PORT" vlogs_pid vlogs_ready
 }
 
 # ============================================================================================
@@ -599,26 +580,12 @@ otelcol_start() {
 }
 
 otelcol_stop() {
-  local pid
-  pid=$(otelcol_pid)
-  if [[ -z $pid ]]; then
-    forget_stale_pid_file otelcol "$OTELCOL_PID_FILE"
-    otelref_log otelcol "not running"
-    return 0
-  fi
-  stop_pid otelcol "$pid" "$OTELCOL_PID_FILE"
+  component_stop otelcol otelcol_pid "$OTELCOL_PID_FILE"
 }
 
 otelcol_status() {
-  local pid state where="$OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT,$OTELCOL_OTLP_HTTP_PORT"
-  pid=$(otelcol_pid)
-  if [[ -z $pid ]]; then
-    printf '%-11s %-26s stopped%s\n' otelcol "$where" "$(foreign_port_note "$OTELCOL_OTLP_HTTP_PORT")"
-    return 0
-  fi
-  state=ready
-  otelcol_ready || state="not ready"
-  printf '%-11s %-26s running pid %s (%s, %s)\n' otelcol "$where" "$pid" "$state" "$(otelcol_mode)"
+  component_status otelcol "$OTELCOL_HOST:$OTELCOL_OTLP_GRPC_PORT,$OTELCOL_OTLP_HTTP_PORT" "$OTELCOL_OTLP_HTTP_PORT" \
+    otelcol_pid otelcol_ready "$(otelcol_mode)"
 }
 
 # ============================================================================================
@@ -714,26 +681,11 @@ prom_start() {
 }
 
 prom_stop() {
-  local pid
-  pid=$(prom_pid)
-  if [[ -z $pid ]]; then
-    forget_stale_pid_file prometheus "$PROM_PID_FILE"
-    otelref_log prometheus "not running"
-    return 0
-  fi
-  stop_pid prometheus "$pid" "$PROM_PID_FILE"
+  component_stop prometheus prom_pid "$PROM_PID_FILE"
 }
 
 prom_status() {
-  local pid state
-  pid=$(prom_pid)
-  if [[ -z $pid ]]; then
-    printf '%-11s %-26s stopped%s\n' prometheus "$PROM_HOST:$PROM_PORT" "$(foreign_port_note "$PROM_PORT")"
-    return 0
-  fi
-  state=ready
-  prom_ready || state="not ready"
-  printf '%-11s %-26s running pid %s (%s)\n' prometheus "$PROM_HOST:$PROM_PORT" "$pid" "$state"
+  component_status prometheus "$PROM_HOST:$PROM_PORT" "$PROM_PORT" prom_pid prom_ready
 }
 
 prom_check() {
