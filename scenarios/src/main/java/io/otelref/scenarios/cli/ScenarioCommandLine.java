@@ -1,8 +1,6 @@
 package io.otelref.scenarios.cli;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -11,8 +9,19 @@ import io.otelref.loadgen.config.DurationArgument;
 import io.otelref.scenarios.catalogue.Catalogue;
 import io.otelref.scenarios.catalogue.Scenario;
 import io.otelref.scenarios.run.RunPlan;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Parses {@code ./demo scenario …}; anything it does not know is a {@link UsageException} naming the choices. */
+/**
+ * Parses {@code ./demo scenario …} with picocli, the command-line library of every tool here; anything it does not
+ * know is a {@link UsageException} naming the choices.
+ */
 public final class ScenarioCommandLine {
 
     public static final String USAGE = """
@@ -34,43 +43,72 @@ public final class ScenarioCommandLine {
     private ScenarioCommandLine() {
     }
 
+    /** {@code ./demo scenario <name> [options]}, as picocli fills it in; {@code list} is its subcommand. */
+    @Command(name = "scenario", subcommands = ListCommand.class)
+    static final class RunCommand {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<name>")
+        String name;
+
+        @Option(names = "--fix")
+        boolean fix;
+
+        @Option(names = "--no-warm-up")
+        boolean noWarmUp;
+
+        @Option(names = "--rate", paramLabel = "<req/s>", converter = RateConverter.class)
+        Double rate;
+
+        @Option(names = "--duration", paramLabel = "<d>", converter = DurationConverter.class)
+        Duration duration;
+
+        @Option(names = { "-h", "--help" }, usageHelp = true)
+        boolean help;
+    }
+
+    @Command(name = "list")
+    static final class ListCommand {
+    }
+
     public static ScenarioCommand parse(List<String> args) throws UsageException {
-        Deque<String> remaining = new ArrayDeque<>(args);
-        if (remaining.isEmpty()) {
-            throw new UsageException("name a scenario, or 'list'");
-        }
-        String first = remaining.pop();
-        if (first.equals("-h") || first.equals("--help") || first.equals("help")) {
+        if (args.size() == 1 && args.getFirst().equals("help")) {
             return new ScenarioCommand.Help();
         }
-        if (first.equals("list")) {
-            if (!remaining.isEmpty()) {
+        RunCommand command = new RunCommand();
+        CommandLine commandLine = new CommandLine(command);
+        ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args.toArray(String[]::new));
+        } catch (UnmatchedArgumentException unknown) {
+            if (unknown.getCommandLine().getCommandSpec().name().equals("list")) {
                 throw new UsageException("'list' takes no options");
             }
+            String first = unknown.getUnmatched().getFirst();
+            throw new UsageException(first.startsWith("-") && command.name != null
+                    ? "unknown option '" + first + "' (valid: " + String.join(" ", OPTIONS) + ")"
+                    : "name one scenario, then its options (got '" + String.join(" ", args) + "')");
+        } catch (ParameterException wrong) {
+            throw new UsageException(wrong.getCause() instanceof UsageException reason ? reason.getMessage() : wrong.getMessage());
+        }
+        if (parsed.isUsageHelpRequested()) {
+            return new ScenarioCommand.Help();
+        }
+        if (parsed.subcommand() != null) {
             return new ScenarioCommand.ListScenarios();
         }
-        Scenario scenario = Catalogue.named(first).orElseThrow(() -> new UsageException(
-                first.startsWith("-") ? "name the scenario before the options" : "unknown scenario '" + first + "'"));
-        boolean fix = false;
-        boolean warmUp = true;
-        OptionalDouble rate = OptionalDouble.empty();
-        Duration duration = RunPlan.DEFAULT_DURATION;
-        while (!remaining.isEmpty()) {
-            String flag = remaining.pop();
-            switch (flag) {
-                case "--fix" -> fix = true;
-                case "--no-warm-up" -> warmUp = false;
-                case "--rate" -> rate = OptionalDouble.of(rate(value(flag, remaining)));
-                case "--duration" -> duration = duration(value(flag, remaining));
-                default -> throw new UsageException("unknown option '" + flag + "' (valid: " + String.join(" ", OPTIONS) + ")");
-            }
+        if (command.name == null) {
+            throw new UsageException(args.isEmpty() ? "name a scenario, or 'list'" : "name the scenario before the options");
         }
-        if (fix && scenario.fix().isEmpty()) {
+        Scenario scenario = Catalogue.named(command.name).orElseThrow(
+                () -> new UsageException("unknown scenario '" + command.name + "'"));
+        if (command.fix && scenario.fix().isEmpty()) {
             throw new UsageException("'" + scenario.name() + "' has no fix switch (see " + scenario.page()
                     + "); scenarios with one: " + Catalogue.all().stream().filter(s -> s.fix().isPresent())
                             .map(Scenario::name).collect(Collectors.joining(" ")));
         }
-        return new ScenarioCommand.Run(scenario, new RunPlan(fix, rate, duration, warmUp));
+        return new ScenarioCommand.Run(scenario, new RunPlan(command.fix,
+                command.rate == null ? OptionalDouble.empty() : OptionalDouble.of(command.rate),
+                command.duration == null ? RunPlan.DEFAULT_DURATION : command.duration, !command.noWarmUp));
     }
 
     /** One line per scenario: its name, whether it has a fix, and its summary. */
@@ -81,35 +119,36 @@ public final class ScenarioCommandLine {
                 .collect(Collectors.joining("\n", "scenarios:\n", "\n"));
     }
 
-    private static String value(String flag, Deque<String> remaining) throws UsageException {
-        if (remaining.isEmpty() || remaining.peek().startsWith("--")) {
-            throw new UsageException(flag + " needs a value");
+    /** Requests per second, more than 0 and at most 500. */
+    static final class RateConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) throws UsageException {
+            try {
+                double rate = Double.parseDouble(text);
+                if (rate > 0 && rate <= 500) {
+                    return rate;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new UsageException("--rate expects requests per second between 0 and 500 (got '" + text + "')");
         }
-        return remaining.pop();
     }
 
-    private static double rate(String text) throws UsageException {
-        try {
-            double rate = Double.parseDouble(text);
-            if (rate > 0 && rate <= 500) {
-                return rate;
+    /** A phase's length, as the load generator writes durations: longer than 0 and at most 30 minutes. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) throws UsageException {
+            try {
+                Duration duration = DurationArgument.parse("--duration", text);
+                if (!duration.isZero() && duration.compareTo(LONGEST) <= 0) {
+                    return duration;
+                }
+            } catch (io.otelref.loadgen.config.UsageException malformed) {  // the load generator's own kind
+                throw new UsageException(malformed.getMessage());
             }
-        } catch (NumberFormatException notANumber) {
-            // reported below
+            throw new UsageException("--duration must be longer than 0s and at most 30m (got '" + text + "')");
         }
-        throw new UsageException("--rate expects requests per second between 0 and 500 (got '" + text + "')");
-    }
-
-    private static Duration duration(String text) throws UsageException {
-        try {
-            Duration duration = DurationArgument.parse("--duration", text);
-            if (!duration.isZero() && duration.compareTo(LONGEST) <= 0) {
-                return duration;
-            }
-        } catch (io.otelref.loadgen.config.UsageException malformed) {  // the load generator's own kind
-            throw new UsageException(malformed.getMessage());
-        }
-        throw new UsageException("--duration must be longer than 0s and at most 30m (got '" + text + "')");
     }
 
     private static String format(double rate) {
