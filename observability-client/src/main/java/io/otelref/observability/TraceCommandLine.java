@@ -2,8 +2,6 @@ package io.otelref.observability;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,9 +9,20 @@ import java.util.regex.Pattern;
 
 import io.otelref.observability.jaeger.JaegerClient;
 import io.otelref.observability.logs.VictoriaLogsClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The parsed arguments of {@link TraceCli}; parsing fails with a {@link UsageException} naming the problem.
+ * The parsed arguments of {@link TraceCli}, read by picocli (the command-line library of every tool here); parsing
+ * fails with a {@link UsageException} naming the problem.
  *
  * @param logs       {@code trace --logs}: each span's log records under it, from VictoriaLogs
  * @param logsOnly   {@code logs --trace <id>}: the trace's log records alone, oldest first, from every service
@@ -74,86 +83,92 @@ record TraceCommandLine(
         return slowestService != null;
     }
 
+    /** The two commands as picocli reads them; the values are checked below, with messages of our own. */
+    @Command(name = "trace-cli", subcommands = { TraceArguments.class, LogsArguments.class })
+    static final class Commands {
+    }
+
+    @Command(name = "trace")
+    static final class TraceArguments {
+        @Parameters(arity = "0..1", paramLabel = "<traceId>") String traceId;
+        @Option(names = "--jaeger") String jaeger;
+        @Option(names = "--victorialogs") String victoriaLogs;
+        @Option(names = "--logs") boolean logs;
+        @Option(names = "--slowest") String slowest;
+        @Option(names = "--operation") String operation;
+        @Option(names = "--lookback") String lookback;
+        @Option(names = "--limit") String limit;
+        @Option(names = { "--color", "--colour" }) String colour = "auto";
+        @Option(names = { "-h", "--help" }, usageHelp = true) boolean help;
+    }
+
+    @Command(name = "logs")
+    static final class LogsArguments {
+        @Option(names = "--trace") String traceId;
+        @Option(names = "--victorialogs") String victoriaLogs;
+        @Option(names = { "-h", "--help" }, usageHelp = true) boolean help;
+    }
+
     static TraceCommandLine parse(List<String> args, Map<String, String> environment) throws UsageException {
-        Deque<String> remaining = new ArrayDeque<>(args);
-        if (remaining.isEmpty()) {
+        if (args.size() == 1 && isHelp(args.getFirst())) {
+            return helpRequested();
+        }
+        CommandLine commands = new CommandLine(new Commands());
+        ParseResult parsed;
+        try {
+            parsed = commands.parseArgs(args.toArray(String[]::new));
+        } catch (MissingParameterException missing) {
+            throw new UsageException(!missing.getMissing().isEmpty() && missing.getMissing().getFirst() instanceof OptionSpec option
+                    ? option.longestName() + " needs a value" : missing.getMessage());
+        } catch (UnmatchedArgumentException unmatched) {
+            throw new UsageException(unmatchedMessage(unmatched));
+        } catch (ParameterException wrong) {
+            throw new UsageException(wrong.getMessage());
+        }
+        if (parsed.subcommand() == null) {
             throw new UsageException("no command given");
         }
-        String command = remaining.pop();
-        if (isHelp(command)) {
+        if (parsed.subcommand().isUsageHelpRequested()) {
             return helpRequested();
         }
         String victoriaLogs = environment.getOrDefault("VICTORIALOGS_URL", VictoriaLogsClient.DEFAULT_URL);
-        if (command.equals("logs")) {
-            return logsCommand(remaining, victoriaLogs);
-        }
-        if (!command.equals("trace")) {
-            throw new UsageException("unknown command '" + command + "'");
-        }
-        String jaeger = environment.getOrDefault("JAEGER_URL", JaegerClient.DEFAULT_URL);
-        String traceId = null;
-        String slowest = null;
-        String operation = null;
-        String lookback = null;
-        String limit = null;
-        String colour = "auto";
-        boolean logs = false;
-        while (!remaining.isEmpty()) {
-            String argument = remaining.pop();
-            if (isHelp(argument)) {
-                return helpRequested();
+        if (parsed.subcommand().commandSpec().userObject() instanceof LogsArguments logs) {
+            if (logs.traceId == null) {
+                throw new UsageException("logs needs --trace <traceId>");
             }
-            switch (argument) {
-                case "--jaeger" -> jaeger = value(argument, remaining);
-                case "--victorialogs" -> victoriaLogs = value(argument, remaining);
-                case "--logs" -> logs = true;
-                case "--slowest" -> slowest = value(argument, remaining);
-                case "--operation" -> operation = value(argument, remaining);
-                case "--lookback" -> lookback = value(argument, remaining);
-                case "--limit" -> limit = value(argument, remaining);
-                case "--color", "--colour" -> colour = value(argument, remaining);
-                default -> {
-                    if (argument.startsWith("-")) {
-                        throw new UsageException("unknown option '" + argument + "'");
-                    }
-                    if (traceId != null) {
-                        throw new UsageException("one trace id at a time (got '" + traceId + "' and '" + argument + "')");
-                    }
-                    traceId = argument;
-                }
-            }
+            return new TraceCommandLine(null, httpUrl("VictoriaLogs", orElse(logs.victoriaLogs, victoriaLogs)), logs.traceId,
+                    null, null, DEFAULT_LOOKBACK, DEFAULT_LIMIT, ColourChoice.NEVER, true, true, false);
         }
-        if ((traceId == null) == (slowest == null)) {
+        TraceArguments trace = (TraceArguments) parsed.subcommand().commandSpec().userObject();
+        if ((trace.traceId == null) == (trace.slowest == null)) {
             throw new UsageException("give either a trace id or --slowest <service>");
         }
-        if (slowest == null && (operation != null || lookback != null || limit != null)) {
+        if (trace.slowest == null && (trace.operation != null || trace.lookback != null || trace.limit != null)) {
             throw new UsageException("--operation, --lookback and --limit only apply to --slowest");
         }
-        return new TraceCommandLine(httpUrl("Jaeger", jaeger), httpUrl("VictoriaLogs", victoriaLogs), traceId, slowest,
-                operation, lookback == null ? DEFAULT_LOOKBACK : lookback(lookback),
-                limit == null ? DEFAULT_LIMIT : limit(limit),
-                colour(colour), logs, false, false);
+        return new TraceCommandLine(httpUrl("Jaeger", orElse(trace.jaeger, environment.getOrDefault("JAEGER_URL",
+                JaegerClient.DEFAULT_URL))), httpUrl("VictoriaLogs", orElse(trace.victoriaLogs, victoriaLogs)), trace.traceId,
+                trace.slowest, trace.operation, trace.lookback == null ? DEFAULT_LOOKBACK : lookback(trace.lookback),
+                trace.limit == null ? DEFAULT_LIMIT : limit(trace.limit), colour(trace.colour), trace.logs, false, false);
     }
 
-    private static TraceCommandLine logsCommand(Deque<String> remaining, String victoriaLogs) throws UsageException {
-        String traceId = null;
-        while (!remaining.isEmpty()) {
-            String argument = remaining.pop();
-            if (isHelp(argument)) {
-                return helpRequested();
-            }
-            switch (argument) {
-                case "--trace" -> traceId = value(argument, remaining);
-                case "--victorialogs" -> victoriaLogs = value(argument, remaining);
-                default -> throw new UsageException("logs takes --trace <traceId> and --victorialogs <url>, not '"
-                        + argument + "'");
-            }
+    private static String unmatchedMessage(UnmatchedArgumentException unmatched) {
+        String first = unmatched.getUnmatched().getFirst();
+        CommandSpec where = unmatched.getCommandLine().getCommandSpec();
+        if (where.userObject() instanceof Commands) {
+            return "unknown command '" + first + "'";
         }
-        if (traceId == null) {
-            throw new UsageException("logs needs --trace <traceId>");
+        if (where.userObject() instanceof LogsArguments) {
+            return "logs takes --trace <traceId> and --victorialogs <url>, not '" + first + "'";
         }
-        return new TraceCommandLine(null, httpUrl("VictoriaLogs", victoriaLogs), traceId, null, null, DEFAULT_LOOKBACK,
-                DEFAULT_LIMIT, ColourChoice.NEVER, true, true, false);
+        if (first.startsWith("-")) {
+            return "unknown option '" + first + "'";
+        }
+        return "one trace id at a time (got '" + ((TraceArguments) where.userObject()).traceId + "' and '" + first + "')";
+    }
+
+    private static String orElse(String given, String otherwise) {
+        return given != null ? given : otherwise;
     }
 
     private static TraceCommandLine helpRequested() {
@@ -163,13 +178,6 @@ record TraceCommandLine(
 
     private static boolean isHelp(String argument) {
         return argument.equals("-h") || argument.equals("--help");
-    }
-
-    private static String value(String option, Deque<String> remaining) throws UsageException {
-        if (remaining.isEmpty() || remaining.peek().startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return remaining.pop();
     }
 
     private static URI httpUrl(String backend, String url) throws UsageException {
