@@ -89,17 +89,25 @@ def test_usage_flags_know_which_take_a_value():
                                        "--no-warm-up": False}
 
 
-def test_a_load_generator_flag_must_be_one_its_parser_accepts(docs, monkeypatch):
-    monkeypatch.setattr(doc_check, "LOAD_OPTIONS_PARSER", docs / "LoadOptionsParser.java")
-    write(docs / "LoadOptionsParser.java", 'switch (flag) {\n  case "--rate", "-r" -> rate();\n  case "--duration" -> d();\n}\n')
+def test_a_load_generator_flag_must_be_one_its_help_lists(docs, monkeypatch):
+    help_text = "usage: load-generator [options]\n\n  --rate <req/s>   rate\n  --duration <d>   length\n" \
+                "                   continued, with --not-a-flag in passing\n  -h, --help       this text\n"
+    (docs / doc_check.LOAD_GENERATOR_JAR).parent.mkdir(parents=True)
+    (docs / doc_check.LOAD_GENERATOR_JAR).write_bytes(b"")
+    monkeypatch.setattr(doc_check, "run", lambda command: help_text if command[-1] == "--help" else "")
     accepted = doc_check.load_generator_flags()
     report = doc_check.Report()
 
     doc_check.check_load_generator(doc_check.CodeSample("java -jar x.jar --rate 5 --durration=3s", 1), "p:1",
                                    accepted, report)
 
-    assert accepted == {"--rate", "--duration"}
+    assert accepted == {"--rate", "--duration", "--help"}
     assert len(report.failures) == 1 and "no flag --durration" in report.failures[0]
+
+
+def test_without_the_built_jar_the_flags_cannot_be_read(docs):
+    with pytest.raises(SystemExit, match="is not built"):
+        doc_check.load_generator_flags()
 
 
 def test_commands_join_across_backslashes_and_quoted_newlines_and_skip_comments():

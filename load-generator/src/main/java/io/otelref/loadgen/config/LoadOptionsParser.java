@@ -3,13 +3,23 @@ package io.otelref.loadgen.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Turns command-line arguments into {@link LoadOptions}, or a {@link UsageException} that says what is wrong. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns command-line arguments into {@link LoadOptions}, or a {@link UsageException} that says what is wrong. picocli,
+ * the command-line library of every tool here, reads the flags; the checks of their values are this class's.
+ */
 public final class LoadOptionsParser {
 
     public static final String USAGE = """
@@ -48,56 +58,71 @@ public final class LoadOptionsParser {
     private LoadOptionsParser() {
     }
 
+    /** The flags as picocli reads them, every value a string: the checks below say what is wrong with one. */
+    @Command(name = "load-generator")
+    static final class Flags {
+        @Option(names = "--target") String target = "http://127.0.0.1:8080";
+        @Option(names = "--rate") String rate = "20";
+        @Option(names = "--ramp-up") String rampUp = "0s";
+        @Option(names = "--duration") String duration = "30s";
+        @Option(names = "--max-in-flight") String maxInFlight = String.valueOf(LoadOptions.DEFAULT_MAX_IN_FLIGHT);
+        @Option(names = "--timeout") String timeout = DurationArgument.format(LoadOptions.DEFAULT_TIMEOUT);
+        @Option(names = "--hot-accounts") String hotAccounts = "0";
+        @Option(names = "--hot-share") String hotShare;
+        @Option(names = "--items-min") String itemsMin = String.valueOf(LoadOptions.DEFAULT_ITEMS_MIN);
+        @Option(names = "--items-max") String itemsMax = String.valueOf(LoadOptions.DEFAULT_ITEMS_MAX);
+        @Option(names = "--retry-share") String retryShare = "0";
+        @Option(names = "--slowest") String slowest = String.valueOf(LoadOptions.DEFAULT_SLOWEST);
+        @Option(names = "--max-p99") String maxP99;
+        @Option(names = "--max-error-rate") String maxErrorRate;
+        @Option(names = "--report") String report;
+        @Option(names = "--html") String html;
+        @Option(names = "--otlp") String otlp;
+        @Option(names = "--sample-ratio") String sampleRatio = "1";
+        @Option(names = "--seed") String seed;
+        @Option(names = { "-h", "--help" }, usageHelp = true) boolean help;
+    }
+
+    /** Every flag the command line takes, sorted; {@link #USAGE} lists each (a test holds the two equal). */
+    public static List<String> flags() {
+        return new CommandLine(new Flags()).getCommandSpec().options().stream()
+                .flatMap(option -> Arrays.stream(option.names())).sorted().toList();
+    }
+
     /** @return empty when help was asked for */
     public static Optional<LoadOptions> parse(List<String> args) throws UsageException {
-        Deque<String> remaining = new ArrayDeque<>(args);
-        URI target = URI.create("http://127.0.0.1:8080");
-        double rate = 20;
-        Duration rampUp = Duration.ZERO;
-        Duration duration = Duration.ofSeconds(30);
-        int maxInFlight = LoadOptions.DEFAULT_MAX_IN_FLIGHT;
-        Duration timeout = LoadOptions.DEFAULT_TIMEOUT;
-        int hotAccounts = 0;
-        Double hotShare = null;
-        int itemsMin = LoadOptions.DEFAULT_ITEMS_MIN;
-        int itemsMax = LoadOptions.DEFAULT_ITEMS_MAX;
-        double retryShare = 0;
-        int slowest = LoadOptions.DEFAULT_SLOWEST;
-        Duration maxP99 = null;
-        Double maxErrorRate = null;
-        Path report = null;
-        Path html = null;
-        URI otlp = null;
-        double sampleRatio = 1;
-        long seed = ThreadLocalRandom.current().nextLong();
-        while (!remaining.isEmpty()) {
-            String flag = remaining.pop();
-            switch (flag) {
-                case "-h", "--help" -> {
-                    return Optional.empty();
-                }
-                case "--target" -> target = url(flag, value(flag, remaining));
-                case "--rate" -> rate = positiveNumber(flag, value(flag, remaining));
-                case "--ramp-up" -> rampUp = DurationArgument.parse(flag, value(flag, remaining));
-                case "--duration" -> duration = DurationArgument.parse(flag, value(flag, remaining));
-                case "--max-in-flight" -> maxInFlight = integer(flag, value(flag, remaining), 1, 1_000_000);
-                case "--timeout" -> timeout = DurationArgument.parse(flag, value(flag, remaining));
-                case "--hot-accounts" -> hotAccounts = integer(flag, value(flag, remaining), 0, LoadOptions.ACCOUNTS);
-                case "--hot-share" -> hotShare = fraction(flag, value(flag, remaining));
-                case "--items-min" -> itemsMin = integer(flag, value(flag, remaining), 1, LoadOptions.SKUS);
-                case "--items-max" -> itemsMax = integer(flag, value(flag, remaining), 1, LoadOptions.SKUS);
-                case "--retry-share" -> retryShare = fraction(flag, value(flag, remaining));
-                case "--slowest" -> slowest = integer(flag, value(flag, remaining), 0, 10_000);
-                case "--max-p99" -> maxP99 = DurationArgument.parse(flag, value(flag, remaining));
-                case "--max-error-rate" -> maxErrorRate = fraction(flag, value(flag, remaining));
-                case "--report" -> report = Path.of(value(flag, remaining));
-                case "--html" -> html = Path.of(value(flag, remaining));
-                case "--otlp" -> otlp = url(flag, value(flag, remaining));
-                case "--sample-ratio" -> sampleRatio = fraction(flag, value(flag, remaining));
-                case "--seed" -> seed = longValue(flag, value(flag, remaining));
-                default -> throw new UsageException("unknown option '" + flag + "'");
+        Flags flags = new Flags();
+        try {
+            if (new CommandLine(flags).parseArgs(args.toArray(String[]::new)).isUsageHelpRequested()) {
+                return Optional.empty();
             }
+        } catch (MissingParameterException missing) {
+            throw new UsageException(!missing.getMissing().isEmpty() && missing.getMissing().getFirst() instanceof OptionSpec option
+                    ? option.longestName() + " needs a value" : missing.getMessage());
+        } catch (UnmatchedArgumentException unknown) {
+            throw new UsageException("unknown option '" + unknown.getUnmatched().getFirst() + "'");
+        } catch (ParameterException wrong) {
+            throw new UsageException(wrong.getMessage());
         }
+        URI target = url("--target", flags.target);
+        double rate = positiveNumber("--rate", flags.rate);
+        Duration rampUp = DurationArgument.parse("--ramp-up", flags.rampUp);
+        Duration duration = DurationArgument.parse("--duration", flags.duration);
+        int maxInFlight = integer("--max-in-flight", flags.maxInFlight, 1, 1_000_000);
+        Duration timeout = DurationArgument.parse("--timeout", flags.timeout);
+        int hotAccounts = integer("--hot-accounts", flags.hotAccounts, 0, LoadOptions.ACCOUNTS);
+        Double hotShare = flags.hotShare == null ? null : fraction("--hot-share", flags.hotShare);
+        int itemsMin = integer("--items-min", flags.itemsMin, 1, LoadOptions.SKUS);
+        int itemsMax = integer("--items-max", flags.itemsMax, 1, LoadOptions.SKUS);
+        double retryShare = fraction("--retry-share", flags.retryShare);
+        int slowest = integer("--slowest", flags.slowest, 0, 10_000);
+        Optional<Duration> maxP99 = flags.maxP99 == null ? Optional.empty()
+                : Optional.of(DurationArgument.parse("--max-p99", flags.maxP99));
+        Optional<Double> maxErrorRate = flags.maxErrorRate == null ? Optional.empty()
+                : Optional.of(fraction("--max-error-rate", flags.maxErrorRate));
+        Optional<URI> otlp = flags.otlp == null ? Optional.empty() : Optional.of(url("--otlp", flags.otlp));
+        double sampleRatio = fraction("--sample-ratio", flags.sampleRatio);
+        long seed = flags.seed == null ? ThreadLocalRandom.current().nextLong() : longValue("--seed", flags.seed);
         if (itemsMin > itemsMax) {
             throw new UsageException("--items-min (" + itemsMin + ") is larger than --items-max (" + itemsMax + ")");
         }
@@ -112,16 +137,9 @@ public final class LoadOptionsParser {
         }
         return Optional.of(new LoadOptions(target, rate, rampUp, duration, maxInFlight, timeout,
                 hotAccounts, hotShare == null ? (hotAccounts > 0 ? 0.8 : 0) : hotShare,
-                itemsMin, itemsMax, retryShare, slowest,
-                Optional.ofNullable(maxP99), Optional.ofNullable(maxErrorRate),
-                Optional.ofNullable(report), Optional.ofNullable(html), Optional.ofNullable(otlp), sampleRatio, seed));
-    }
-
-    private static String value(String flag, Deque<String> remaining) throws UsageException {
-        if (remaining.isEmpty() || remaining.peek().startsWith("--")) {
-            throw new UsageException(flag + " needs a value");
-        }
-        return remaining.pop();
+                itemsMin, itemsMax, retryShare, slowest, maxP99, maxErrorRate,
+                Optional.ofNullable(flags.report).map(Path::of), Optional.ofNullable(flags.html).map(Path::of),
+                otlp, sampleRatio, seed));
     }
 
     private static URI url(String flag, String text) throws UsageException {
