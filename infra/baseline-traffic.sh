@@ -34,12 +34,12 @@ start() {
   mkdir -p "$STATE_DIR"
   # Ten-minute runs in a loop: each run keeps per-second statistics for its report, so one endless
   # run would grow without bound. The loop's own command line names it, for the PID check.
+  : >"$LOG_FILE"
   # shellcheck disable=SC2016 # the loop's arguments are expanded by the inner shell, on purpose
-  nohup setsid bash -c 'while true; do "$0" -jar "$1" --rate "$2" --ramp-up 5s --duration 10m \
+  pid=$(otelref_launch baseline "$PID_FILE" "$LOG_FILE" "$STATE_DIR" \
+    bash -c 'while true; do "$0" -jar "$1" --rate "$2" --ramp-up 5s --duration 10m \
       --otlp http://127.0.0.1:4318 || sleep 5; done # baseline-traffic' \
-    "$JAVA_HOME/bin/java" "$JAR" "$RATE" >"$LOG_FILE" 2>&1 9>&- &
-  pid=$!
-  printf '%s\n' "$pid" >"$PID_FILE"
+    "$JAVA_HOME/bin/java" "$JAR" "$RATE")
   otelref_log baseline "started (pid $pid): $RATE orders/s against checkout-service, log $LOG_FILE"
 }
 
@@ -52,7 +52,8 @@ stop() {
     return 0
   fi
   otelref_log baseline "stopping pid $pid"
-  # The loop leads its own session (setsid): signal the whole group, the load generator included.
+  # The loop leads its own session (otelref_launch): signal the whole group, the load generator included, since a
+  # bash killed while it waits for its child leaves the child running (otelref_stop_pid signals one process).
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   otelref_wait_for_exit "$pid" 10 || kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$PID_FILE"

@@ -222,6 +222,46 @@ otelref_wait_for_exit() {
   return 0
 }
 
+# otelref_launch PREFIX PID_FILE LOG DIR COMMAND...: starts COMMAND in DIR, detached in a session of its own (no
+# Ctrl-C or hang-up from this terminal reaches it), output appended to LOG. The child writes its own PID to PID_FILE
+# before it execs, so the PID is the server's, not a wrapper's. Prints that PID. The one way every script here starts
+# a long-running process.
+otelref_launch() {
+  local prefix=$1 pid_file=$2 log=$3 dir=$4 pid deadline
+  shift 4
+  rm -f "$pid_file"
+  # The server is the only command sent to the background, so that nothing else waits for it and
+  # holds the caller's stdout (a `cd && server &` list would be one background shell doing both).
+  (
+    cd "$dir" || exit 1
+    # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
+    setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pid_file" "$@" >>"$log" 2>&1 </dev/null 9>&- &
+  )
+  deadline=$((SECONDS + 10))
+  until pid=$(otelref_read_pid "$pid_file") && [[ -n $pid ]]; do
+    ((SECONDS < deadline)) || otelref_die "$prefix" "the launcher wrote no pid file ($pid_file)"
+    sleep 0.1
+  done
+  printf '%s\n' "$pid"
+}
+
+# otelref_stop_pid PREFIX PID TIMEOUT [PID_FILE] [WHAT_FINISHES]: SIGTERM, then SIGKILL if PID is still there after
+# TIMEOUT seconds; removes PID_FILE. WHAT_FINISHES says what the graceful stop lets finish, for the log line. The
+# one way every script here stops a process.
+otelref_stop_pid() {
+  local prefix=$1 pid=$2 timeout=$3 pid_file=${4:-} finishes=${5:-} t0
+  t0=$(otelref_now_ms)
+  otelref_log "$prefix" "stopping pid $pid (SIGTERM${finishes:+: $finishes}; SIGKILL after ${timeout}s)"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! otelref_wait_for_exit "$pid" "$timeout"; then
+    otelref_log "$prefix" "still running after ${timeout}s: SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    otelref_wait_for_exit "$pid" 10 || otelref_die "$prefix" "pid $pid survived SIGKILL"
+  fi
+  [[ -z $pid_file ]] || rm -f "$pid_file"
+  otelref_log "$prefix" "stopped in $(otelref_since "$t0")"
+}
+
 # otelref_log_tail PREFIX FILE [LINES]: the last lines of a server log on stderr, for failures.
 otelref_log_tail() {
   local prefix=$1 file=$2 lines=${3:-30}

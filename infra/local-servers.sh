@@ -525,21 +525,13 @@ kafka_start() {
   printf '%s\n' "$offset" >"$KAFKA_OFFSET_FILE"
   printf '\n=== %s start (infra/local-servers.sh)\n' "$(date -Is)" >>"$KAFKA_CONSOLE"
   otelref_log kafka "starting Kafka $KAFKA_VERSION (KRaft broker+controller, Java $(otelref_jdk_major "$java_home")) on $KAFKA_HOST:$KAFKA_PORT, controller :$KAFKA_CONTROLLER_PORT (log $KAFKA_LOG)"
-  # In its own session (no Ctrl-C from this terminal); the child records its own PID, then execs java.
   # The class-data-sharing archive is written when the first broker exits and roughly halves the
   # CPU time of every later start (the JVM recreates it if the JDK or classpath changes).
-  # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
-  setsid sh -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID_FILE" \
+  pid=$(otelref_launch kafka "$KAFKA_PID_FILE" "$KAFKA_CONSOLE" "$KAFKA_DIR" \
     "$java_home/bin/java" -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$KAFKA_DIR/broker-cds.jsa" -Xlog:cds*=off \
     -Djava.awt.headless=true -Dkafka.logs.dir="$KAFKA_DIR" -Dlog4j2.configurationFile="$KAFKA_LOG4J" \
-    -cp "$cp" kafka.Kafka "$KAFKA_PROPS" >>"$KAFKA_CONSOLE" 2>&1 </dev/null 9>&- &
-  local launcher=$!
-  local deadline=$((SECONDS + 10))
-  until pid=$(otelref_read_pid "$KAFKA_PID_FILE") && [[ -n $pid ]]; do
-    ((SECONDS < deadline)) || otelref_die kafka "the launcher (pid $launcher) wrote no pid file"
-    sleep 0.1
-  done
+    -cp "$cp" kafka.Kafka "$KAFKA_PROPS")
   otelref_log kafka "started pid $pid; waiting for readiness (timeout ${START_TIMEOUT}s)"
   kafka_wait_ready "$pid"
   otelref_log kafka "broker up after $(otelref_since "$t0"); ensuring topics"
@@ -548,8 +540,7 @@ kafka_start() {
 }
 
 kafka_stop() {
-  local pid t0
-  t0=$(otelref_now_ms)
+  local pid
   pid=$(kafka_pid)
   if [[ -z $pid ]]; then
     if [[ -f $KAFKA_PID_FILE ]]; then
@@ -560,15 +551,7 @@ kafka_stop() {
     fi
     return 0
   fi
-  otelref_log kafka "stopping pid $pid (SIGTERM, SIGKILL after ${KAFKA_STOP_TIMEOUT}s)"
-  kill -TERM "$pid" 2>/dev/null || true
-  if ! otelref_wait_for_exit "$pid" "$KAFKA_STOP_TIMEOUT"; then
-    otelref_log kafka "still running after ${KAFKA_STOP_TIMEOUT}s: SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    otelref_wait_for_exit "$pid" 10 || otelref_die kafka "pid $pid survived SIGKILL"
-  fi
-  rm -f "$KAFKA_PID_FILE"
-  otelref_log kafka "stopped in $(otelref_since "$t0")"
+  otelref_stop_pid kafka "$pid" "$KAFKA_STOP_TIMEOUT" "$KAFKA_PID_FILE"
 }
 
 kafka_status() {

@@ -156,43 +156,6 @@ http_ok() {
   curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null
 }
 
-# Starts "$@" in its own session (no Ctrl-C from this terminal) with output appended to LOG; the
-# child writes its own PID to PID_FILE before it execs, so the PID is the server's, not a wrapper's.
-# Prints that PID.
-launch() {
-  local prefix=$1 pid_file=$2 log=$3 dir=$4 pid deadline
-  shift 4
-  rm -f "$pid_file"
-  # The server is the only command sent to the background, so that nothing else waits for it and
-  # holds the caller's stdout (a `cd && server &` list would be one background shell doing both).
-  (
-    cd "$dir" || exit 1
-    # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
-    setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pid_file" "$@" >>"$log" 2>&1 </dev/null 9>&- &
-  )
-  deadline=$((SECONDS + 10))
-  until pid=$(otelref_read_pid "$pid_file") && [[ -n $pid ]]; do
-    ((SECONDS < deadline)) || otelref_die "$prefix" "the launcher wrote no pid file ($pid_file)"
-    sleep 0.1
-  done
-  printf '%s\n' "$pid"
-}
-
-# stop_pid PREFIX PID PID_FILE: SIGTERM, SIGKILL after STOP_TIMEOUT, then removes the pid file.
-stop_pid() {
-  local prefix=$1 pid=$2 pid_file=$3 t0
-  t0=$(otelref_now_ms)
-  otelref_log "$prefix" "stopping pid $pid (SIGTERM, SIGKILL after ${STOP_TIMEOUT}s)"
-  kill -TERM "$pid" 2>/dev/null || true
-  if ! otelref_wait_for_exit "$pid" "$STOP_TIMEOUT"; then
-    otelref_log "$prefix" "still running after ${STOP_TIMEOUT}s: SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    otelref_wait_for_exit "$pid" 10 || otelref_die "$prefix" "pid $pid survived SIGKILL"
-  fi
-  rm -f "$pid_file"
-  otelref_log "$prefix" "stopped in $(otelref_since "$t0")"
-}
-
 # For the status of a stopped server: " (port N is held by OWNER)" if something else listens there.
 foreign_port_note() {
   local port=$1 owner
@@ -210,7 +173,7 @@ forget_stale_pid_file() {
   fi
 }
 
-# component_stop NAME PID_FUNCTION PID_FILE: stops the component if it runs (stop_pid), or says it does not.
+# component_stop NAME PID_FUNCTION PID_FILE: stops the component if it runs (otelref_stop_pid), or says it does not.
 component_stop() {
   local name=$1 pid_function=$2 pid_file=$3 pid
   pid=$("$pid_function")
@@ -219,7 +182,7 @@ component_stop() {
     otelref_log "$name" "not running"
     return 0
   fi
-  stop_pid "$name" "$pid" "$pid_file"
+  otelref_stop_pid "$name" "$pid" "$STOP_TIMEOUT" "$pid_file"
 }
 
 # component_status NAME WHERE PORT PID_FUNCTION READY_FUNCTION [NOTE]: the component's line of `status`. PORT is
@@ -352,7 +315,7 @@ jaeger_start() {
   printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$JAEGER_LOG"
   otelref_log jaeger "starting Jaeger $JAEGER_VERSION (in-memory storage): OTLP/gRPC $JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT," \
     "query API http://$JAEGER_HOST:$JAEGER_QUERY_PORT (log $JAEGER_LOG)"
-  pid=$(launch jaeger "$JAEGER_PID_FILE" "$JAEGER_LOG" "$JAEGER_DIR" "$JAEGER_BIN" --config="$JAEGER_CONFIG")
+  pid=$(otelref_launch jaeger "$JAEGER_PID_FILE" "$JAEGER_LOG" "$JAEGER_DIR" "$JAEGER_BIN" --config="$JAEGER_CONFIG")
   wait_ready jaeger "$pid" "$JAEGER_LOG" jaeger_ready "the query API or OTLP receivers"
   otelref_log jaeger "ready (pid $pid) in $(otelref_since "$t0")"
 }
@@ -424,7 +387,7 @@ zipkin_start() {
   # Loopback only: Armeria's port list replaces the server's default list as a whole. Only its HTTP
   # collector is needed (the OpenTelemetry Collector posts to it); self-tracing stays off.
   pid=$(STORAGE_TYPE=mem MEM_MAX_SPANS=$ZIPKIN_MAX_SPANS COLLECTOR_GRPC_ENABLED=false \
-    launch zipkin "$ZIPKIN_PID_FILE" "$ZIPKIN_LOG" "$ZIPKIN_DIR" "$JAVA_HOME/bin/java" \
+    otelref_launch zipkin "$ZIPKIN_PID_FILE" "$ZIPKIN_LOG" "$ZIPKIN_DIR" "$JAVA_HOME/bin/java" \
     -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$ZIPKIN_JAR" \
     "--armeria.ports[0].ip=$ZIPKIN_HOST" "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].protocols[0]=http")
   wait_ready zipkin "$pid" "$ZIPKIN_LOG" zipkin_ready "/health"
@@ -504,7 +467,7 @@ vlogs_start() {
   printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$VLOGS_LOG"
   otelref_log victorialogs "starting VictoriaLogs $VLOGS_VERSION (retention $VLOGS_RETENTION_PERIOD, at most $VLOGS_MAX_DISK):" \
     "UI http://$VLOGS_HOST:$VLOGS_PORT/select/vmui/ (log $VLOGS_LOG)"
-  pid=$(launch victorialogs "$VLOGS_PID_FILE" "$VLOGS_LOG" "$VLOGS_DIR" "$VLOGS_BIN" \
+  pid=$(otelref_launch victorialogs "$VLOGS_PID_FILE" "$VLOGS_LOG" "$VLOGS_DIR" "$VLOGS_BIN" \
     "-httpListenAddr=$VLOGS_HOST:$VLOGS_PORT" "-storageDataPath=$VLOGS_DATA" \
     "-retentionPeriod=$VLOGS_RETENTION_PERIOD" "-retention.maxDiskSpaceUsageBytes=$VLOGS_MAX_DISK" \
     "-memory.allowedBytes=$VLOGS_MEMORY")
@@ -555,7 +518,7 @@ otelcol_start() {
       return 0
     fi
     otelref_log otelcol "running with $(otelcol_mode), asked for $mode: restarting"
-    stop_pid otelcol "$pid" "$OTELCOL_PID_FILE"
+    otelref_stop_pid otelcol "$pid" "$STOP_TIMEOUT" "$OTELCOL_PID_FILE"
   fi
   forget_stale_pid_file otelcol "$OTELCOL_PID_FILE"
   for port in "$OTELCOL_OTLP_GRPC_PORT:OTLP gRPC" "$OTELCOL_OTLP_HTTP_PORT:OTLP HTTP" \
@@ -573,7 +536,7 @@ otelcol_start() {
     "metrics for Prometheus :$OTELCOL_PROMETHEUS_PORT (log $OTELCOL_LOG)"
   pid=$(OTELCOL_LISTEN_HOST=$OTELCOL_HOST JAEGER_OTLP_ENDPOINT=$JAEGER_HOST:$JAEGER_OTLP_GRPC_PORT \
     VICTORIALOGS_URL=http://$VLOGS_HOST:$VLOGS_PORT \
-    launch otelcol "$OTELCOL_PID_FILE" "$OTELCOL_LOG" "$OTELCOL_DIR" "$(otelref_collector_bin)" "${configs[@]}")
+    otelref_launch otelcol "$OTELCOL_PID_FILE" "$OTELCOL_LOG" "$OTELCOL_DIR" "$(otelref_collector_bin)" "${configs[@]}")
   printf '%s\n' "$mode" >"$OTELCOL_MODE_FILE"
   wait_ready otelcol "$pid" "$OTELCOL_LOG" otelcol_ready "the OTLP receivers or the metrics endpoint"
   otelref_log otelcol "ready (pid $pid) in $(otelref_since "$t0")"
@@ -669,7 +632,7 @@ prom_start() {
   printf '\n=== %s start (infra/observability.sh)\n' "$(date -Is)" >>"$PROM_LOG"
   otelref_log prometheus "starting Prometheus $(prometheus --version 2>&1 | awk 'NR == 1 { print $3 }') on" \
     "http://$PROM_HOST:$PROM_PORT (config $PROM_CONFIG, data $PROM_DATA, log $PROM_LOG)"
-  pid=$(launch prometheus "$PROM_PID_FILE" "$PROM_LOG" "$PROM_DIR" prometheus \
+  pid=$(otelref_launch prometheus "$PROM_PID_FILE" "$PROM_LOG" "$PROM_DIR" prometheus \
     --config.file="$PROM_CONFIG" \
     --storage.tsdb.path="$PROM_DATA" \
     --storage.tsdb.retention.time="$PROM_RETENTION_TIME" \

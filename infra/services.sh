@@ -138,15 +138,14 @@ start_one() {
   mkdir -p "$(dirname "$log")"
   start=$(otelref_now_ms)
   otelref_log "$service" "starting on $BIND_ADDRESS:$port at instrumentation phase $PHASE (log $log)"
+  : >"$log"   # one log per run of the service
   # A small heap per service keeps the whole stack within its memory budget (the budget in docs/operations/demo.md).
-  PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
+  pid=$(PLATFORM_ADMIN_TOKEN=${PLATFORM_ADMIN_TOKEN:-$(otelref_admin_token "$STATE_ROOT")} \
     QUARKUS_HTTP_HOST=$BIND_ADDRESS OTEL_SEMCONV_STABILITY_OPT_IN=$SEMCONV_STABILITY_OPT_IN \
     OTELREF_INSTRUMENTATION_PHASE=$PHASE QUARKUS_OTEL_SDK_DISABLED=$(sdk_disabled_in "$PHASE") \
     QUARKUS_OTEL_METRICS_EXEMPLAR_FILTER=$(exemplar_filter_in "$PHASE") OTELREF_INSTANCE_ID=$HOSTNAME \
-    nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -jar "$runner" >"$log" 2>&1 &
-  pid=$!
-  printf '%s\n' "$pid" >"$(pid_file_of "$service")"
+    otelref_launch "$service" "$(pid_file_of "$service")" "$log" "$PWD" \
+    "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$runner")
   printf '%s\n' "$PHASE" >"$(phase_file_of "$service")"
   if ! wait_until_ready "$port" "$pid"; then
     otelref_log_tail "$service" "$log"
@@ -175,14 +174,8 @@ stop_one() {
     rm -f "$(pid_file_of "$service")" "$(phase_file_of "$service")"
     return 0
   fi
-  otelref_log "$service" "stopping pid $pid (SIGTERM: requests, then records in flight finish; SIGKILL after ${STOP_TIMEOUT}s)"
-  kill -TERM "$pid" 2>/dev/null || true
-  if ! otelref_wait_for_exit "$pid" "$STOP_TIMEOUT"; then
-    otelref_log "$service" "still running after ${STOP_TIMEOUT}s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    otelref_wait_for_exit "$pid" 5 || true
-  fi
-  rm -f "$(pid_file_of "$service")" "$(phase_file_of "$service")"
+  otelref_stop_pid "$service" "$pid" "$STOP_TIMEOUT" "$(pid_file_of "$service")" "requests, then records in flight finish"
+  rm -f "$(phase_file_of "$service")"
 }
 
 status() {
