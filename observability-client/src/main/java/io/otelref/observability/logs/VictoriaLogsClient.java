@@ -91,33 +91,31 @@ public final class VictoriaLogsClient {
         String logsql = "_time:[" + from + ", " + to + ") trace_id:in("
                 + traceIds.stream().map(TraceIds::full).collect(Collectors.joining(", ")) + ")"
                 + " | stats by (service.name, severity_text) count() records, sum_len(_msg, exception.stacktrace) text_bytes";
-        String body = http.getText("/select/logsql/query", Map.of("query", logsql));
-        List<LogVolume> volumes = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                JsonNode row = parse(line, logsql);
-                volumes.add(new LogVolume(row.path("service.name").asText(), row.path("severity_text").asText(),
-                        row.path("records").asLong(), row.path("text_bytes").asLong()));
-            }
-        }
-        return volumes.stream().sorted(Comparator.comparingLong(LogVolume::records).reversed()
-                .thenComparing(LogVolume::service).thenComparing(LogVolume::severity)).toList();
+        return answer(logsql).stream()
+                .map(row -> new LogVolume(row.path("service.name").asText(), row.path("severity_text").asText(),
+                        row.path("records").asLong(), row.path("text_bytes").asLong()))
+                .sorted(Comparator.comparingLong(LogVolume::records).reversed()
+                        .thenComparing(LogVolume::service).thenComparing(LogVolume::severity))
+                .toList();
     }
 
     /** The records a LogsQL query selects, in the order it gives them. */
     public List<LogRecord> query(String logsql) {
-        String body = http.getText("/select/logsql/query", Map.of("query", logsql));
-        List<LogRecord> records = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                records.add(record(line, logsql));
-            }
-        }
-        return records;
+        return answer(logsql).stream().map(this::record).toList();
     }
 
-    private LogRecord record(String line, String logsql) {
-        JsonNode node = parse(line, logsql);
+    /** The JSON lines VictoriaLogs answers a LogsQL query with: one per record, or per row of a {@code stats} pipe. */
+    private List<JsonNode> answer(String logsql) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : http.getText("/select/logsql/query", Map.of("query", logsql)).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(parse(line, logsql));
+            }
+        }
+        return lines;
+    }
+
+    private LogRecord record(JsonNode node) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!NAMED.contains(field.getKey())) {

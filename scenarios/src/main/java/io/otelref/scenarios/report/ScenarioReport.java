@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,31 +118,37 @@ public final class ScenarioReport {
     private void printLogVolume(List<PhaseResult> phases, PrintStream out) {
         out.printf("%nLog volume per checkout (records, bytes of text, over up to %d of each phase's checkouts by trace id)%n",
                 LOG_VOLUME_SAMPLE);
-        Map<PhaseResult, Map<String, LogVolume>> byPhase = new LinkedHashMap<>();
-        Map<PhaseResult, Integer> sampled = new LinkedHashMap<>();
+        // By identity: a phase is a record holding every trace it collected, too big to hash for each cell.
+        Map<PhaseResult, PhaseLogs> byPhase = new IdentityHashMap<>();
         Instant now = Instant.now();
         try {
             for (PhaseResult phase : phases) {
                 List<String> traceIds = spreadSample(phase.record().answered().stream()
                         .map(TracedRequest::traceId).filter(id -> id != null).toList(), LOG_VOLUME_SAMPLE);
-                sampled.put(phase, traceIds.size());
-                byPhase.put(phase, telemetry.logs().volume(phase.record().start(), now, traceIds).stream()
-                        .collect(Collectors.toMap(volume -> volume.service() + " " + volume.severity(), volume -> volume)));
+                byPhase.put(phase, new PhaseLogs(traceIds.size(), telemetry.logs().volume(phase.record().start(), now, traceIds)
+                        .stream().collect(Collectors.toMap(volume -> volume.service() + " " + volume.severity(), volume -> volume))));
             }
         } catch (BackendException unanswered) {
             out.printf("  (VictoriaLogs did not answer: %s)%n", unanswered.getMessage());
             return;
         }
-        List<String> kinds = byPhase.values().stream().flatMap(volumes -> volumes.keySet().stream())
+        List<String> kinds = byPhase.values().stream().flatMap(logs -> logs.byKind().keySet().stream())
                 .distinct().sorted().toList();
         List<List<String>> rows = new ArrayList<>();
         rows.add(header("service, level", phases));
         for (String kind : kinds) {
-            rows.add(row(kind, phases, phase -> perCheckout(Optional.ofNullable(byPhase.get(phase).get(kind)).stream().toList(),
-                    sampled.get(phase))));
+            rows.add(row(kind, phases, phase -> byPhase.get(phase).perCheckout(Optional.ofNullable(byPhase.get(phase).byKind().get(kind))
+                    .stream().toList())));
         }
-        rows.add(row("all", phases, phase -> perCheckout(List.copyOf(byPhase.get(phase).values()), sampled.get(phase))));
+        rows.add(row("all", phases, phase -> byPhase.get(phase).perCheckout(List.copyOf(byPhase.get(phase).byKind().values()))));
         out.print(Table.render(rows));
+    }
+
+    /** What the log store counted for one phase: over how many of its checkouts, per "service level". */
+    private record PhaseLogs(int sampled, Map<String, LogVolume> byKind) {
+        String perCheckout(List<LogVolume> volumes) {
+            return ScenarioReport.perCheckout(volumes, sampled);
+        }
     }
 
     /** At most {@code size} of {@code items}, evenly spread over them: a phase's start and end both count. */
