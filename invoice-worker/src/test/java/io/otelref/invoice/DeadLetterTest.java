@@ -71,13 +71,13 @@ class DeadLetterTest {
         billing.treatAsUnknown(unknownOrderId);
         String goodOrderId = UUID.randomUUID().toString();
 
+        // Read before sending: a record dead-lettered before the read would not count.
+        double malformedBefore = deadLetterCount("malformed-event");
+        double unknownBefore = deadLetterCount("unknown-order");
         sendOrderPlaced(malformedKey, "{\"orderId\": ", malformedTrace);
         sendOrderPlaced(invalidKey, OrderPlacedPayloads.valid("not-a-uuid"), invalidTrace);
         sendOrderPlaced(unknownOrderId, OrderPlacedPayloads.valid(unknownOrderId), unknownTrace);
         sendOrderPlaced(goodOrderId, OrderPlacedPayloads.valid(goodOrderId), TraceParent.random());
-
-        double malformedBefore = deadLetterCount("malformed-event");
-        double unknownBefore = deadLetterCount("unknown-order");
 
         assertDeadLettered(malformedKey, malformedTrace, "malformed-event", "malformed-event: ");
         assertDeadLettered(invalidKey, invalidTrace, "invalid-event", "invalid-event: OrderPlaced orderId is not a UUID");
