@@ -1,6 +1,7 @@
 package io.otelref.invoice;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,16 @@ public class BillingStub {
     private final Map<String, List<String>> idempotencyKeysByOrder = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToServe = new ConcurrentHashMap<>();
     private final Set<String> unknownOrders = ConcurrentHashMap.newKeySet();
+    private volatile Instant unavailableUntil = Instant.MIN;
 
     @POST
     public Response createInvoice(@HeaderParam(InvoicesApi.IDEMPOTENCY_KEY) String idempotencyKey, InvoiceRequest body) {
         String orderId = body.orderId();
         callsByOrder.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
         idempotencyKeysByOrder.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(String.valueOf(idempotencyKey));
+        if (Instant.now().isBefore(unavailableUntil)) {
+            return problem(503, "dependency-unavailable", "billing is down");
+        }
         AtomicInteger failures = failuresToServe.get(orderId);
         if (failures != null && failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             return problem(503, "dependency-unavailable", "payment gateway unavailable");
@@ -54,6 +59,11 @@ public class BillingStub {
                 "gw-" + UUID.randomUUID(), Instant.now());
         Invoice existing = invoicesByOrder.putIfAbsent(orderId, fresh);
         return existing == null ? Response.status(201).entity(fresh).build() : Response.ok(existing).build();
+    }
+
+    /** Every call answers 503 for this long from now: an outage of billing as a whole. */
+    public void unavailableFor(Duration outage) {
+        unavailableUntil = Instant.now().plus(outage);
     }
 
     /** The next {@code count} calls for this order answer 503. */

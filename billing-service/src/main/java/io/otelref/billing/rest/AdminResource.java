@@ -18,6 +18,7 @@ import io.otelref.billing.config.BillingFixes;
 import io.otelref.billing.simulation.GatewayConnection;
 import io.otelref.billing.simulation.GatewaySimulation;
 import io.otelref.billing.simulation.PricingOutage;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Switches faults and fixes while the service runs, for the failure scenarios. Guarded by
@@ -33,7 +34,11 @@ public class AdminResource {
     private final BillingFixes fixes;
     private final PricingOutage pricing;
 
-    AdminResource(GatewaySimulation gateway, GatewayConnection connection, BillingFixes fixes, PricingOutage pricing) {
+    private final CircuitBreakerMaintenance circuitBreakers;
+
+    AdminResource(GatewaySimulation gateway, GatewayConnection connection, BillingFixes fixes, PricingOutage pricing,
+            CircuitBreakerMaintenance circuitBreakers) {
+        this.circuitBreakers = circuitBreakers;
         this.gateway = gateway;
         this.connection = connection;
         this.fixes = fixes;
@@ -107,12 +112,14 @@ public class AdminResource {
 
     @POST
     @Path("/reset")
-    @Operation(summary = "Back to the configured behaviour: no injected faults, fixes as configured")
+    @Operation(summary = "Back to the configured behaviour: no injected faults, fixes as configured, circuit breakers closed")
     @APIResponse(responseCode = "204", description = "Reset")
     public void reset() {
         gateway.reset();
         connection.reset();
         pricing.reset();
         fixes.reset();
+        // Closed, too: breakers opened by the fault would otherwise refuse calls for seconds after it is gone.
+        circuitBreakers.resetAll();
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.otelref.checkout.config.CheckoutFixes;
 import io.otelref.checkout.config.ConnectionPoolSize;
 import io.otelref.checkout.config.PricingFanOut;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Switches faults and fixes while the service runs, for the failure scenarios. Guarded by
@@ -31,7 +32,10 @@ public class AdminResource {
     private final PricingFanOut fanOut;
     private final ConnectionPoolSize pool;
 
-    AdminResource(CheckoutFixes fixes, PricingFanOut fanOut, ConnectionPoolSize pool) {
+    private final CircuitBreakerMaintenance circuitBreakers;
+
+    AdminResource(CheckoutFixes fixes, PricingFanOut fanOut, ConnectionPoolSize pool, CircuitBreakerMaintenance circuitBreakers) {
+        this.circuitBreakers = circuitBreakers;
         this.fixes = fixes;
         this.fanOut = fanOut;
         this.pool = pool;
@@ -88,11 +92,13 @@ public class AdminResource {
 
     @POST
     @Path("/reset")
-    @Operation(summary = "Back to the configured behaviour: fixes, fan-out width and pool size as configured")
+    @Operation(summary = "Back to the configured behaviour: fixes, fan-out width and pool size as configured, circuit breakers closed")
     @APIResponse(responseCode = "204", description = "Reset")
     public void reset() {
         fixes.reset();
         fanOut.reset();
         pool.reset();
+        // Closed, too: breakers opened by the fault would otherwise refuse calls for seconds after it is gone.
+        circuitBreakers.resetAll();
     }
 }

@@ -1,35 +1,43 @@
 package io.otelref.invoice.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.otelref.invoice.config.WorkerFixes;
-import io.otelref.platform.resilience.DependencyUnavailableException;
+import io.otelref.messaging.RecordProcessing;
+import io.otelref.platform.resilience.DependencyPolicy;
 import io.otelref.platform.resilience.DownstreamFailures;
-import io.otelref.platform.resilience.DownstreamRejection;
 import io.otelref.platform.resilience.TracedRetries;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * Calls billing-service with a short fault-tolerance policy: a few quick retries ride out a blip, while
- * a longer outage is left to the worker's own retry of the whole record. Every attempt is its own
- * CLIENT span and resends carry {@code http.request.resend_count}. Only failures that a later attempt
- * could fix are retried; a rejection (4xx) passes straight through and never opens the breaker.
- * Values can be tuned without a rebuild, e.g.
- * {@code io.otelref.invoice.client.BillingClient/createInvoice/Retry/maxRetries=5}.
+ * Calls billing-service under {@link DependencyPolicy#DEFAULT}, the policy checkout uses for the same
+ * dependency. Every attempt is its own CLIENT span and resends carry {@code http.request.resend_count}. Only
+ * failures that a later attempt could fix are retried; a rejection (4xx) passes straight through and never
+ * opens the breaker. Tune it without a rebuild, e.g.
+ * {@code smallrye.faulttolerance."billing-service".retry.max-retries=5}.
+ *
+ * <p>Two retry loops nest here, on purpose: this guard's few quick retries ride out a blip within one
+ * delivery, and {@link RecordProcessing} retries the whole record, with backoff from 1 s to 30 s, for as
+ * long as billing stays unavailable, so no invoice is lost to an outage. They do not multiply into a storm:
+ * the outer loop waits between its attempts, and once billing fails half of 20 calls the breaker opens, so
+ * each further attempt of the record fails at once without a request. {@code BillingOutageTest} bounds the
+ * requests one record sends through a whole outage.
  */
 @ApplicationScoped
 public class BillingClient {
 
     public static final String DEPENDENCY = "billing-service";
+
+    @Produces
+    @Identifier(DEPENDENCY)
+    static final Guard POLICY = DependencyPolicy.DEFAULT.guard(DEPENDENCY);
 
     private final InvoicesApi api;
     private final WorkerFixes fixes;
@@ -46,10 +54,7 @@ public class BillingClient {
      * so with the fix off every attempt carries a key of its own.
      */
     @TracedRetries(dependency = DEPENDENCY)
-    @Retry(maxRetries = 3, delay = 100, jitter = 50, retryOn = { DependencyUnavailableException.class, TimeoutException.class })
-    @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
-    @Timeout(3000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
+    @ApplyGuard(DEPENDENCY)
     public Invoice createInvoice(String orderId) {
         String idempotencyKey = fixes.idempotencyKeyPerOrder() ? orderId : UUID.randomUUID().toString();
         return DownstreamFailures.call(DEPENDENCY, () -> api.createInvoice(idempotencyKey, new InvoiceRequest(orderId)));

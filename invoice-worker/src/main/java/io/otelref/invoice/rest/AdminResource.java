@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.otelref.invoice.config.WorkerBehaviour;
 import io.otelref.invoice.config.WorkerFixes;
 import io.otelref.platform.problem.Problem;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Slows, narrows or pauses consumption while the worker runs, for the queue-backlog scenario, and
@@ -35,7 +36,10 @@ public class AdminResource {
     private final WorkerBehaviour behaviour;
     private final WorkerFixes fixes;
 
-    AdminResource(WorkerBehaviour behaviour, WorkerFixes fixes) {
+    private final CircuitBreakerMaintenance circuitBreakers;
+
+    AdminResource(WorkerBehaviour behaviour, WorkerFixes fixes, CircuitBreakerMaintenance circuitBreakers) {
+        this.circuitBreakers = circuitBreakers;
         this.behaviour = behaviour;
         this.fixes = fixes;
     }
@@ -88,10 +92,12 @@ public class AdminResource {
 
     @POST
     @Path("/reset")
-    @Operation(summary = "Back to the configured delay and concurrency, consuming, fixes as configured")
+    @Operation(summary = "Back to the configured delay and concurrency, consuming, fixes as configured, circuit breakers closed")
     @APIResponse(responseCode = "204", description = "Reset")
     public void reset() {
         behaviour.reset();
         fixes.reset();
+        // Closed, too: breakers opened by the fault would otherwise refuse calls for seconds after it is gone.
+        circuitBreakers.resetAll();
     }
 }

@@ -47,8 +47,6 @@ public final class ScenarioRunner {
     private static final int WARM_UP_ROUNDS = 6;
     /** Two rounds whose p95 differ by at most this share: the services' latency has stopped moving. */
     private static final double SETTLED = 0.25;
-    /** The services' circuit breakers stay open 5 s before they let a trial call through. */
-    private static final Duration BREAKER_DELAY = Duration.ofSeconds(5);
     /** Long enough for a backlog of invoices to drain once the fault is gone. */
     private static final Duration TRACE_DEADLINE = Duration.ofSeconds(60);
     /** Prometheus scrapes every 5 s (deploy/prometheus/prometheus.yml); one more scrape covers the phase's end. */
@@ -159,8 +157,10 @@ public final class ScenarioRunner {
             RunResults results = warmUp.recorder().snapshot(System.nanoTime());
             double p95 = results.latency().p95Ms();
             if (results.errors() > 0) {
-                progress.printf("  %d errors while warming up; waiting for circuit breakers to close%n", results.errors());
-                Thread.sleep(BREAKER_DELAY);
+                // The breakers those errors opened would refuse the next round's calls for seconds; the reset
+                // closes them, so the runner need not know how long the services keep them open.
+                progress.printf("  %d errors while warming up; closing the circuit breakers they opened%n", results.errors());
+                admin.resetAll();
             } else if (Math.abs(p95 - previousP95) <= SETTLED * previousP95) {
                 progress.printf("  p95 %.0f ms, as in the round before: warm%n", p95);
                 return;
