@@ -56,7 +56,7 @@ class BillingOutageTest {
     @Test
     void aRecordWaitsOutAnOutageWithABoundedNumberOfRequests() {
         String orderId = UUID.randomUUID().toString();
-        billing.unavailableFor(OUTAGE);
+        billing.unavailableFromFirstCall(orderId, OUTAGE);
 
         sendOrderPlaced(orderId, OrderPlacedPayloads.valid(orderId), TraceParent.random());
 

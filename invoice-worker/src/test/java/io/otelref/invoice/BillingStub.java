@@ -38,14 +38,19 @@ public class BillingStub {
     private final Map<String, List<String>> idempotencyKeysByOrder = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToServe = new ConcurrentHashMap<>();
     private final Set<String> unknownOrders = ConcurrentHashMap.newKeySet();
-    private volatile Instant unavailableUntil = Instant.MIN;
+    private final Map<String, Duration> outagesToStart = new ConcurrentHashMap<>();
+    private final Map<String, Instant> outageEnds = new ConcurrentHashMap<>();
 
     @POST
     public Response createInvoice(@HeaderParam(InvoicesApi.IDEMPOTENCY_KEY) String idempotencyKey, InvoiceRequest body) {
         String orderId = body.orderId();
         callsByOrder.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
         idempotencyKeysByOrder.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(String.valueOf(idempotencyKey));
-        if (Instant.now().isBefore(unavailableUntil)) {
+        Duration outage = outagesToStart.remove(orderId);
+        if (outage != null) {
+            outageEnds.put(orderId, Instant.now().plus(outage));
+        }
+        if (Instant.now().isBefore(outageEnds.getOrDefault(orderId, Instant.MIN))) {
             return problem(503, "dependency-unavailable", "billing is down");
         }
         AtomicInteger failures = failuresToServe.get(orderId);
@@ -61,9 +66,12 @@ public class BillingStub {
         return existing == null ? Response.status(201).entity(fresh).build() : Response.ok(existing).build();
     }
 
-    /** Every call answers 503 for this long from now: an outage of billing as a whole. */
-    public void unavailableFor(Duration outage) {
-        unavailableUntil = Instant.now().plus(outage);
+    /**
+     * Calls for this order answer 503 for {@code outage} from the first of them: an outage as the order's
+     * processing meets it, however long the worker takes to be assigned the partition and read the record.
+     */
+    public void unavailableFromFirstCall(String orderId, Duration outage) {
+        outagesToStart.put(orderId, outage);
     }
 
     /** The next {@code count} calls for this order answer 503. */
