@@ -16,8 +16,9 @@ import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * Calls billing-service under {@link DependencyPolicy#DEFAULT}, the one policy of this dependency: every method
- * names the same guard, so they share one circuit breaker. Every attempt is its own CLIENT span; resends carry
+ * Calls billing-service under {@link DependencyPolicy#DEFAULT}, the one policy of this dependency: pricing and
+ * voids share the guard {@value #DEPENDENCY} and its circuit breaker; authorizations have guards of their own,
+ * variants of the same policy, so that failing payments do not open the breaker of pricing. Every attempt is its own CLIENT span; resends carry
  * {@code http.request.resend_count}. Only failures that a later attempt could fix are retried; a rejection (4xx)
  * passes straight through and never opens the breaker. Tune it without a rebuild, e.g.
  * {@code smallrye.faulttolerance."billing-service".timeout.value=500}.
@@ -31,7 +32,7 @@ public class BillingClient {
 
     @Produces
     @Identifier(DEPENDENCY)
-    static final Guard POLICY = DependencyPolicy.DEFAULT.guard(DEPENDENCY);
+    static final Guard GUARD = DependencyPolicy.DEFAULT.guard(DEPENDENCY);
 
     /**
      * Authorizations: billing retries the payment gateway behind this call and budgets those retries, so
@@ -40,7 +41,7 @@ public class BillingClient {
      */
     @Produces
     @Identifier(PAYMENTS_SENT_ONCE)
-    static final Guard PAYMENTS_POLICY = DependencyPolicy.DEFAULT.withoutRetries().guard(PAYMENTS_SENT_ONCE);
+    static final Guard PAYMENTS_SENT_ONCE_GUARD = DependencyPolicy.DEFAULT.withoutRetries().guard(PAYMENTS_SENT_ONCE);
 
     /**
      * The retry storm's mistake, kept so the failure scenario can switch it on ({@link #authorize}):
@@ -48,7 +49,8 @@ public class BillingClient {
      */
     @Produces
     @Identifier(PAYMENTS_RETRIED_WITHOUT_BREAKER)
-    static final Guard PAYMENTS_MISTAKE = DependencyPolicy.DEFAULT.withoutCircuitBreaker().guard(PAYMENTS_RETRIED_WITHOUT_BREAKER);
+    static final Guard PAYMENTS_RETRIED_WITHOUT_BREAKER_GUARD = DependencyPolicy.DEFAULT.withoutCircuitBreaker()
+            .guard(PAYMENTS_RETRIED_WITHOUT_BREAKER);
 
     private final PricesAndPaymentsApi api;
 

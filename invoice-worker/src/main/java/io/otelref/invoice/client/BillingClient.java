@@ -37,7 +37,7 @@ public class BillingClient {
 
     @Produces
     @Identifier(DEPENDENCY)
-    static final Guard POLICY = DependencyPolicy.DEFAULT.guard(DEPENDENCY);
+    static final Guard GUARD = DependencyPolicy.DEFAULT.guard(DEPENDENCY);
 
     private final InvoicesApi api;
     private final WorkerFixes fixes;
